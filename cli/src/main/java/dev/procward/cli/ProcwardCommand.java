@@ -11,6 +11,19 @@ import java.io.PrintWriter;
         versionProvider = VersionProvider.class,
         description = "Init, inspector and spawn laboratory for Linux processes.",
         subcommands = {
+                DoctorCommand.class,
+                PsCommand.class,
+                TreeCommand.class,
+                InspectCommand.class,
+                ZombiesCommand.class,
+                StuckCommand.class,
+                SignalCommand.class,
+                CaptureCommand.class,
+                InitCommand.class,
+                SchedCommand.class,
+                BenchCommand.class,
+                SimCommand.class,
+                ExporterCommand.class,
                 CommandLine.HelpCommand.class,
         },
         footerHeading = "%n",
@@ -19,6 +32,12 @@ public final class ProcwardCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = "--backend", paramLabel = "KIND", scope = CommandLine.ScopeType.INHERIT,
+            description = "Kernel behind the commands: ${COMPLETION-CANDIDATES} (default: auto = the real kernel on Linux).")
+    void backend(Backend b) {
+        Backend.select(b);
+    }
 
     @Override
     public void run() {
@@ -32,7 +51,7 @@ public final class ProcwardCommand implements Runnable {
         cl.setParameterExceptionHandler(ProcwardCommand::onBadUsage);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             line.getErr().println("procward: " + describe(ex));
-            return ExitCodes.FAILURE;
+            return ex instanceof UserError u ? u.exitCode() : ExitCodes.FAILURE;
         });
         return cl;
     }
