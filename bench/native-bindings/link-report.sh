@@ -9,9 +9,13 @@ jdk=$(procward_require_jdk25)
 ./mvnw -B -o -q -pl native-bindings compile
 runs=${1:-7}
 totals=()
+cpus=()
 for _ in $(seq "$runs"); do
   out=$("$jdk/bin/java" --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} -cp native-bindings/target/classes dev.procward.libc.LinkReport)
   echo "$out"; echo
   totals+=("$(awk '/total for the init set/ {print $1}' <<<"$out")")
+  cpus+=("$(awk '/total for the init set/ {print $2}' <<<"$out")")
 done
-printf '%s\n' "${totals[@]}" | sort -n | awk '{a[NR]=$1} END {printf "median total over %d runs: %s ms (min %s, max %s)\n", NR, a[int((NR+1)/2)], a[1], a[NR]}'
+median() { sort -n | awk -v what="$1" '{a[NR]=$1} END {printf "median %s over %d runs: %s ms (min %s, max %s)\n", what, NR, a[int((NR+1)/2)], a[1], a[NR]}'; }
+printf '%s\n' "${totals[@]}" | median "wall total"
+printf '%s\n' "${cpus[@]}" | median "main-thread CPU total"
