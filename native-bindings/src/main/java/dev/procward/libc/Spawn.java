@@ -227,8 +227,9 @@ public final class Spawn {
         CallState cs = CallState.current();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment attr = flags == 0 ? MemorySegment.NULL : attributes(arena, cs);
-            MemorySegment fileActions = actions.isEmpty() ? MemorySegment.NULL : fileActions(arena, cs);
+            MemorySegment fileActions = MemorySegment.NULL;
             try {
+                if (!actions.isEmpty()) fileActions = fileActions(arena, cs);
                 MemorySegment pidOut = arena.allocate(JAVA_INT);
                 MemorySegment argvArray = stringArray(arena, argv);
                 MemorySegment envp = environment == null ? Environ.current() : stringArray(arena, environment);
