@@ -106,7 +106,7 @@ public record ZombieReport(int zombies, List<Parent> parents, PidHeadroom headro
                     + "Restart it ('procward signal TERM " + ppid + "'); its zombies then pass to "
                     + adopterName(adopter) + ", which reaps them.";
         }
-        return new Parent(ppid, comm, cmdline, zombies.size(), pids, oldest, sig, remedy, advice, adopter);
+        return new Parent(ppid, comm, cmdline, zombies.size(), pids, Math.round(oldest * 100) / 100.0, sig, remedy, advice, adopter);
     }
 
     private static String adopterName(Adoption.Adopter a) {
