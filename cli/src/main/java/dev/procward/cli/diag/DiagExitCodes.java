@@ -10,7 +10,7 @@ import dev.procward.probes.diag.Severity;
 public final class DiagExitCodes {
     private DiagExitCodes() {}
 
-    /** doctor: the worst finding is a warning; zombies: --fail-over reached; stuck: --fail-on-d found one. */
+    /** doctor: the worst finding is a warning; zombies: --fail-over reached. */
     public static final int WARNING = 3;
     /** doctor: the worst finding is critical. */
     public static final int CRITICAL = 4;
