@@ -39,4 +39,12 @@ public final class DiagExitCodes {
               2   usage error
               3   --fail-over N given and there are N or more zombies
             """;
+
+    public static final String SIGNAL_HELP = """
+            Exit codes:
+              0   every target was signalled (and, with --wait, went away)
+              1   no process matched, or a signal could not be sent (EPERM, pid reused, already gone)
+              2   usage error (bad signal, target or option)
+              3   --wait: at least one target was still there when the wait ended
+            """;
 }

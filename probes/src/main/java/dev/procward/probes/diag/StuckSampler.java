@@ -113,6 +113,21 @@ public final class StuckSampler {
         return new Sweep(start, threads, running, blocked, active);
     }
 
+    /** The threads of one process that are in a wanted state, with their details. */
+    public List<ThreadActivity> process(int pid) {
+        List<ThreadActivity> out = new ArrayList<>();
+        String taskDir = root + "/" + pid + "/task";
+        String[] tids = new File(taskDir).list();
+        if (tids == null) return out;
+        for (String tidName : tids) {
+            int n = read(taskDir + "/" + tidName + "/stat");
+            if (n <= 0 || !states.contains(stateOf(n))) continue;
+            ThreadActivity a = detail(pid, tidName, taskDir + "/" + tidName, n);
+            if (a != null) out.add(a);
+        }
+        return out;
+    }
+
     /**
      * Sweeps at {@code hz} for {@code duration} (at least one sweep), on a fixed-rate schedule: a
      * slow sweep delays the next rather than piling up.
