@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * <p>In a normal test run this replays the seeds; the probes pom runs it once more with
  * JAZZER_FUZZ=1 for a bounded fuzzing run (maxDuration).
  */
-class DiagParsersFuzzTest {
+public class DiagParsersFuzzTest {
 
     /** Selector byte (mod size) to parser; the order is part of the seed format. */
     static final List<Consumer<String>> PARSERS = List.of(
@@ -87,7 +87,7 @@ class DiagParsersFuzzTest {
     }
 
     /** Applies edits, three bytes each (operation, position, value), to a real file's text. */
-    static String edit(String base, byte[] ops, int from) {
+    public static String edit(String base, byte[] ops, int from) {
         StringBuilder sb = new StringBuilder(base);
         for (int i = from; i + 2 < ops.length; i += 3) {
             int op = ops[i] & 0x3;
