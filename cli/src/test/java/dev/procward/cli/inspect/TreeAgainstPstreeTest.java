@@ -1,5 +1,7 @@
 package dev.procward.cli.inspect;
 
+import dev.procward.cli.diag.CliRun;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
