@@ -38,6 +38,7 @@ enum Sys {
     SCHED_SETATTR(314, 274),
     SCHED_GETATTR(315, 275),
     PIDFD_SEND_SIGNAL(424, 424),
+    PIPE2(293, 59),
     PIDFD_OPEN(434, 434);
 
     final int x86_64;
