@@ -33,10 +33,8 @@ public final class LaunchChain {
 
     /** Environment variable carrying the start state across the re-exec. */
     public static final String MARKER = "PROCWARD_INIT_STATE";
-    /** Optional, set by the launcher script: the descriptors the shell handed over, e.g. "0,1,2,5". */
-    public static final String LAUNCHER_FDS = "PROCWARD_INHERITED_FDS";
-    /** Set by HotSpot's launcher interplay or ours; never passed on to the child. */
-    private static final Set<String> PRIVATE_VARIABLES = Set.of(MARKER, LAUNCHER_FDS, "_JAVA_SR_SIGNUM");
+    /** procward's own launch variables; never passed on to the child. */
+    private static final Set<String> PRIVATE_VARIABLES = Set.of(MARKER, "_JAVA_SR_SIGNUM");
 
     /**
      * Returns the start state in stage 2; in stage 1 re-executes this JVM and does not return.
@@ -47,27 +45,36 @@ public final class LaunchChain {
         Map<String, String> env = System.getenv();
         List<String> childEnv = childEnvironment(env);
         String marker = env.get(MARKER);
-        if (marker != null) {
-            StartState state = StartState.decode(marker, childEnv);
-            SignalSet blocked = Signals.rtSigprocmask(Signals.How.BLOCK, SignalSet.ALL);
-            if (!blocked.contains(15) || !blocked.contains(17)) {
-                throw new IllegalStateException("signals are not blocked after the re-exec: " + blocked);
-            }
-            return state;
+        SignalSet before = Signals.rtSigprocmask(Signals.How.BLOCK, SignalSet.ALL);
+        if (marker != null && before.contains(15) && before.contains(17)) {
+            // Born blocked: by the launcher (`env --block-signal`) or by our own re-exec.
+            return StartState.decode(marker, childEnv);
         }
-        SignalSet original = Signals.rtSigprocmask(Signals.How.BLOCK, SignalSet.ALL);
-        StartState state = new StartState(original, ignoredNow(), inheritedFds(env.get(LAUNCHER_FDS)), childEnv);
-        List<String> argv = commandLine();
+        StartState state = marker != null ? StartState.decode(marker, childEnv)
+                : new StartState(before, ignoredNow(), inheritedFds(), childEnv);
+        markJvmDescriptorsCloseOnExec(state.inheritedFds());
         List<String> execEnv = new ArrayList<>();
         env.forEach((k, v) -> { if (!k.equals(MARKER)) execEnv.add(k + "=" + v); });
         execEnv.add(MARKER + "=" + state.encode());
         try {
-            Exec.execve("/proc/self/exe", argv, execEnv);
+            Exec.execve("/proc/self/exe", commandLine(), execEnv);
         } catch (ErrnoException e) {
-            Signals.rtSigprocmask(Signals.How.SETMASK, original);
+            Signals.rtSigprocmask(Signals.How.SETMASK, before);
             throw new IllegalStateException("cannot re-execute the JVM with signals blocked: " + e.getMessage(), e);
         }
         throw new IllegalStateException("execve returned");
+    }
+
+    /** The JVM's own descriptors (modules image, jar) would otherwise survive the re-exec. */
+    private static void markJvmDescriptorsCloseOnExec(Set<Integer> inherited) {
+        for (int fd : openFds()) {
+            if (inherited.contains(fd)) continue;
+            try {
+                Fds.setCloseOnExec(fd, true);
+            } catch (ErrnoException ignored) {
+                // closed meanwhile
+            }
+        }
     }
 
     /** The environment for children: ours without procward's private launch variables. */
@@ -108,26 +115,24 @@ public final class LaunchChain {
     }
 
     /**
-     * The descriptors procward inherited. The launcher script knows them exactly; without it,
-     * the descriptors open here without close-on-exec are taken, since the JVM opens its own
-     * files with close-on-exec.
+     * The descriptors procward inherited, as well as can be told from inside the JVM: those
+     * without close-on-exec that are not the JVM's own files (its runtime image, the class path,
+     * a CDS/AOT archive). The launcher script knows them exactly and passes them in the marker.
      */
-    static Set<Integer> inheritedFds(String fromLauncher) {
+    static Set<Integer> inheritedFds() {
         Set<Integer> fds = new TreeSet<>(List.of(0, 1, 2));
-        if (fromLauncher != null) {
-            for (String f : fromLauncher.split(",")) {
-                try {
-                    fds.add(Integer.parseInt(f.strip()));
-                } catch (NumberFormatException ignored) {
-                    // a malformed entry is skipped: 0, 1 and 2 are always passed on
-                }
-            }
-            return fds;
-        }
+        String javaHome = System.getProperty("java.home", "/nonexistent");
+        Set<String> classPath = Set.of(System.getProperty("java.class.path", "").split(java.io.File.pathSeparator));
         for (int fd : openFds()) {
+            if (fd <= 2) continue;
             try {
-                if (!Fds.isCloseOnExec(fd)) fds.add(fd);
-            } catch (ErrnoException ignored) {
+                if (Fds.isCloseOnExec(fd)) continue;
+                Path target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd));
+                String t = target.toString();
+                boolean jvmOwn = t.startsWith(javaHome) || t.endsWith(".aot") || t.endsWith(".jsa")
+                        || classPath.stream().anyMatch(c -> !c.isEmpty() && Path.of(c).toAbsolutePath().toString().equals(t));
+                if (!jvmOwn) fds.add(fd);
+            } catch (ErrnoException | IOException ignored) {
                 // closed while we looked
             }
         }
