@@ -33,8 +33,13 @@ public final class LaunchChain {
 
     /** Environment variable carrying the start state across the re-exec. */
     public static final String MARKER = "PROCWARD_INIT_STATE";
+    /**
+     * HotSpot's thread-suspend signal, SIGUSR2 unless this names another. It stays unblocked in
+     * every JVM thread, so it could not be forwarded: the launch chain moves it to SIGRTMAX (64).
+     */
+    public static final String SUSPEND_SIGNAL = "_JAVA_SR_SIGNUM";
     /** procward's own launch variables; never passed on to the child. */
-    private static final Set<String> PRIVATE_VARIABLES = Set.of(MARKER, "_JAVA_SR_SIGNUM");
+    private static final Set<String> PRIVATE_VARIABLES = Set.of(MARKER, SUSPEND_SIGNAL);
 
     /**
      * Returns the start state in stage 2; in stage 1 re-executes this JVM and does not return.
@@ -56,6 +61,7 @@ public final class LaunchChain {
         List<String> execEnv = new ArrayList<>();
         env.forEach((k, v) -> { if (!k.equals(MARKER)) execEnv.add(k + "=" + v); });
         execEnv.add(MARKER + "=" + state.encode());
+        if (!env.containsKey(SUSPEND_SIGNAL)) execEnv.add(SUSPEND_SIGNAL + "=64");
         try {
             Exec.execve("/proc/self/exe", commandLine(), execEnv);
         } catch (ErrnoException e) {

@@ -80,4 +80,28 @@ class InitExtrasIT {
         assertTrue(r.out().lines().allMatch(l -> l.startsWith("{\"ts\":")), r.out());
         assertTrue(r.out().contains("\"event\":\"exit\""), r.out());
     }
+
+    @Test
+    void forwardsEveryCatchableSignalIncludingUsr2WhichHotSpotWouldKeep() throws Exception {
+        List<String> signals = List.of("HUP", "INT", "QUIT", "USR1", "USR2", "PIPE", "ALRM", "TERM", "WINCH", "URG", "XCPU", "PWR");
+        Path log = tmp.resolve("received");
+        Path ready = tmp.resolve("ready");
+        StringBuilder traps = new StringBuilder();
+        for (String s : signals) traps.append("trap 'echo ").append(s).append(" >> ").append(log).append("' ").append(s).append("; ");
+        Process p = start(procwardPid1(List.of(), traps + "touch " + ready + "; while [ $(wc -l < " + log + " 2>/dev/null || echo 0) -lt "
+                + signals.size() + " ]; do sleep 0.05; done"), Map.of());
+        awaitFile(ready);
+        long init = namespaceInit(p);
+        for (int i = 0; i < signals.size(); i++) {
+            new ProcessBuilder("kill", "-" + signals.get(i), Long.toString(init)).start().waitFor();
+            long end = System.nanoTime() + TIMEOUT.toNanos();
+            while ((Files.exists(log) ? Files.readAllLines(log).size() : 0) <= i) {
+                if (System.nanoTime() > end) fail("not forwarded: " + signals.get(i));
+                Thread.sleep(20);
+            }
+        }
+        Result r = finish(p);
+        assertEquals(0, r.code(), r.toString());
+        assertEquals(signals, Files.readAllLines(log));
+    }
 }
