@@ -136,7 +136,8 @@ public final class Supervisor {
             log.log(Level.INFO, "Child exited with " + status + "; restart " + restarts + " in " + delay.toMillis() + " ms");
             events.restarting(restarts, delay, status);
             restartAt = kernel.nanoTime() + delay.toNanos();
-        } else if (config.signalOrphans()) {
+        } else if (config.signalOrphans() && !shuttingDown) {
+            // On a shutdown signal the orphans already got it; otherwise they learn of the end now.
             signalOrphans(TERM, TERM);
         }
     }
