@@ -26,6 +26,7 @@ export JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v 
 # name | command prefix (the program follows)
 inits=(
   "procward|$root/procward init --"
+  "procward -Xint|env PROCWARD_INIT_JVM_OPTS=-Xint $root/procward init --"
   "tini|tini -s --"
   "dumb-init|dumb-init"
   "catatonit|catatonit --"
@@ -33,6 +34,7 @@ inits=(
 pid1_prefix() { # the same inits as PID 1 (no -s needed there)
   case $1 in
     procward) echo "$root/procward init --" ;;
+    "procward -Xint") echo "env PROCWARD_INIT_JVM_OPTS=-Xint $root/procward init --" ;;
     tini) echo "tini --" ;;
     dumb-init) echo "dumb-init" ;;
     catatonit) echo "catatonit --" ;;
