@@ -26,7 +26,7 @@ export JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v 
 # name | command prefix (the program follows)
 inits=(
   "procward|$root/procward init --"
-  "procward -Xint|env PROCWARD_INIT_JVM_OPTS=-Xint $root/procward init --"
+  "procward C1|env PROCWARD_INIT_JVM_OPTS=-Xmixed $root/procward init --"
   "tini|tini -s --"
   "dumb-init|dumb-init"
   "catatonit|catatonit --"
@@ -34,7 +34,7 @@ inits=(
 pid1_prefix() { # the same inits as PID 1 (no -s needed there)
   case $1 in
     procward) echo "$root/procward init --" ;;
-    "procward -Xint") echo "env PROCWARD_INIT_JVM_OPTS=-Xint $root/procward init --" ;;
+    "procward C1") echo "env PROCWARD_INIT_JVM_OPTS=-Xmixed $root/procward init --" ;;
     tini) echo "tini --" ;;
     dumb-init) echo "dumb-init" ;;
     catatonit) echo "catatonit --" ;;
@@ -68,12 +68,16 @@ idle_memory() { # RSS PSS anonymous (MB) of the init process, 3 s after it start
   kill -TERM "$pid" 2>/dev/null; kill -KILL "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
 }
 
-reap_storm_ms() { # median of 3: PID 1 of a new namespace, $orphans orphans exit together
-  local prefix=$1 i
-  for i in 1 2 3; do
-    unshare --pid --fork --mount-proc $prefix "$out/storm" "$orphans" 2>/dev/null | tail -1
-  done | median
-}
+# Reap storm: PID 1 of a new namespace, $orphans orphans exit together. Rounds interleave the
+# inits so that each sees the same machine load; the table shows each init's median.
+declare -A storms=()
+for round in 1 2 3 4 5; do
+  for entry in "${inits[@]}"; do
+    name=${entry%%|*}
+    storms[$name]+="$(unshare --pid --fork --mount-proc $(pid1_prefix "$name") "$out/storm" "$orphans" 2>/dev/null | tail -1) "
+  done
+done
+reap_storm_ms() { tr ' ' '\n' <<< "${storms[$1]}" | grep . | median; }
 
 signal_latency_us() { # median and p90 over $signals TERMs sent to the init until the child's handler ran
   "$out/siglat" driver "$signals" $1 2>/dev/null
@@ -95,7 +99,7 @@ for entry in "${inits[@]}"; do
   wall=$(startup_wall_ms "$prefix")
   first=$(child_exec_ms "$prefix")
   read -r rss pss anon < <(idle_memory "$prefix")
-  storm=$(reap_storm_ms "$(pid1_prefix "$name")")
+  storm=$(reap_storm_ms "$name")
   read -r lat_med lat_p90 < <(signal_latency_us "$prefix")
   echo "| $name | $wall | $first | $rss | $pss | $anon | $storm | $lat_med / $lat_p90 |" | tee -a "$out/results.md"
 done
