@@ -44,9 +44,9 @@ enum Anchor {
         this.executable = executable;
     }
 
-    /** The inits held to the same behaviour. PROCWARD joins when `procward init` lands (branch init). */
+    /** The inits held to the same behaviour. */
     static Stream<Anchor> inits() {
-        return Stream.of(TINI);
+        return Stream.of(PROCWARD, TINI);
     }
 
     abstract Launch launch(List<String> initFlags, List<String> app);

@@ -1,6 +1,5 @@
 package dev.procward.cli.container;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -19,7 +18,6 @@ class GraceIT {
     private static final Duration DOCKER_STOP_TIMEOUT = Duration.ofSeconds(120);
 
     @Test
-    @Disabled("until `procward init` lands (branch init)")
     void anApplicationIgnoringTermIsKilledWhenTheGracePeriodIsOver(ProjectImage image) {
         try (var app = AppContainer.start(image, Anchor.PROCWARD, List.of("--grace", "2s"), "ready",
                 "/scenarios/ignores-term.sh")) {
