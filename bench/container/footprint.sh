@@ -19,11 +19,13 @@ if [ -z "$image" ]; then
   docker image inspect procward-local/temurin:25-jdk >/dev/null 2>&1 &&
     args+=(--build-arg BUILD_IMAGE=procward-local/temurin:25-jdk --build-arg RUNTIME_IMAGE=procward-local/bookworm-slim:latest)
   [ -f cli/target/procward.jar ] || ./mvnw -B -q -pl cli -am package -DskipTests
+  # The build stage is tagged too, so that it goes with the image at the end.
+  docker build -q --force-rm "${args[@]}" --label "$label" --target build -t procward:bench-build . >/dev/null
   docker build -q --force-rm "${args[@]}" --label "$label" -t "$image" . >/dev/null
 fi
 cleanup() {
   docker ps -aq --filter "label=$label" | xargs -r docker rm -f >/dev/null
-  [ -z "$built" ] || docker rmi "$image" >/dev/null
+  [ -z "$built" ] || docker rmi "$image" procward:bench-build >/dev/null
 }
 trap cleanup EXIT
 
