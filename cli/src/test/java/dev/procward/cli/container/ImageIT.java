@@ -1,6 +1,8 @@
 package dev.procward.cli.container;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.testcontainers.DockerClientFactory;
 
 import java.util.Arrays;
@@ -16,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ImageIT {
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void theEntrypointIsProcwardInit(ProjectImage image) {
         var config = DockerClientFactory.instance().client().inspectImageCmd(image.tag()).exec().getConfig();
 
@@ -23,6 +26,7 @@ class ImageIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void theJavaRuntimeHoldsOnlyTheModulesProcwardNeeds(ProjectImage image) {
         AppContainer.Exit listing = AppContainer.run(image, Anchor.NONE, List.of(),
                 "/opt/procward/runtime/bin/java", "--list-modules");
@@ -34,6 +38,7 @@ class ImageIT {
 
     /** AOTMode=on makes the JVM refuse to start unless the cache built into the image is usable. */
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void theInitStartsFromTheAotCacheBuiltIntoTheImage(ProjectImage image) {
         AppContainer.Exit exit = AppContainer.run(image.tag(), image, Anchor.PROCWARD, List.of(),
                 Map.of("JAVA_TOOL_OPTIONS", "-XX:AOTMode=on"), "sh", "-c", "exit 3");

@@ -75,6 +75,7 @@ record ProjectImage(String tag, String runtimeBase, String runId) implements Aut
             rm.addAll(ids.lines().toList());
             DockerCli.run(Duration.ofMinutes(1), null, rm.toArray(String[]::new));
         }
-        DockerCli.run(Duration.ofMinutes(2), null, "rmi", "-f", tag, buildStageTag()).orFail("docker rmi " + tag);
+        Path log = ProjectLayout.root().resolve("cli/target/container-it/cleanup.log");
+        DockerCli.run(Duration.ofMinutes(2), log, "rmi", "-f", tag, buildStageTag()).orFail("docker rmi " + tag);
     }
 }
