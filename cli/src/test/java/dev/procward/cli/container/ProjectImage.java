@@ -1,12 +1,17 @@
 package dev.procward.cli.container;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The image of the project's own Dockerfile, built once per test run and removed at its end.
@@ -24,6 +29,8 @@ record ProjectImage(String tag, String runtimeBase, String runId) implements Aut
     static final String LOCAL_RUNTIME_BASE = "procward-local/bookworm-slim:latest";
     static final String DEFAULT_RUNTIME_BASE = "debian:bookworm-slim";
     private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(10);
+    /** An image id in `docker build` output. */
+    private static final Pattern LAYER_ID = Pattern.compile("(?:---> |Successfully built )([0-9a-f]{12})\\b");
 
     static ProjectImage build() {
         Path root = ProjectLayout.root();
@@ -77,5 +84,33 @@ record ProjectImage(String tag, String runtimeBase, String runId) implements Aut
         }
         Path log = ProjectLayout.root().resolve("cli/target/container-it/cleanup.log");
         DockerCli.run(Duration.ofMinutes(2), log, "rmi", "-f", tag, buildStageTag()).orFail("docker rmi " + tag);
+        removeDanglingLayersOfThisBuild();
     }
+
+    /**
+     * The classic builder sometimes keeps the build stage's last layer after its tag is gone: it is
+     * then dangling. Only dangling images that this run's build logs name are removed.
+     */
+    private static void removeDanglingLayersOfThisBuild() {
+        Set<String> built = new HashSet<>();
+        for (String what : List.of("build-stage", "image")) {
+            Path buildLog = ProjectLayout.root().resolve("cli/target/container-it/" + what + ".log");
+            try {
+                Matcher id = LAYER_ID.matcher(Files.readString(buildLog));
+                while (id.find()) {
+                    built.add(id.group(1));
+                }
+            } catch (IOException e) {
+                return;
+            }
+        }
+        List<String> dangling = DockerCli.run(Duration.ofMinutes(1), null, "images", "-q", "--filter", "dangling=true")
+                .output().lines().filter(built::contains).toList();
+        if (!dangling.isEmpty()) {
+            List<String> rmi = new ArrayList<>(List.of("rmi"));
+            rmi.addAll(dangling);
+            DockerCli.run(Duration.ofMinutes(2), null, rmi.toArray(String[]::new));
+        }
+    }
+
 }
