@@ -114,7 +114,8 @@ public final class SpawnLab {
         Settings settings = new Settings(plan.methods().stream().map(Method::id).toList(),
                 plan.sizes().stream().map(ParentSize::label).toList(), plan.targets(),
                 plan.iterations(), plan.warmup(), plan.maxPerCell().toMillis() / 1000.0);
-        return new SpawnReport(SpawnReport.SCHEMA_VERSION, MachineFacts.probe(procRoot, sysRoot, run.glibc),
+        String glibc = run.glibc != null ? run.glibc : dev.procward.libc.GlibcVersion.current().orElse(null);
+        return new SpawnReport(SpawnReport.SCHEMA_VERSION, MachineFacts.probe(procRoot, sysRoot, glibc),
                 settings, cells, List.copyOf(unavailable), checks, trends,
                 Findings.verdict(cells, trends, checks, primary), leftover,
                 (System.nanoTime() - started) / 1e9);

@@ -87,6 +87,18 @@ class SpawnLabTest {
     }
 
     @Test
+    void ffmPosixSpawnRunsInThisJvmGrownToTheParentSize() throws IOException {
+        SpawnReport report = run(List.of(Method.FFM_POSIX_SPAWN), List.of(target.toString()));
+
+        assertEquals(1, report.cells().size(), report.unavailable().toString());
+        assertWellFormed(report);
+        assertEquals(ITERATIONS + WARMUP, spawnsCounted());
+        Cell cell = report.cells().getFirst();
+        assertEquals(ProcessHandle.current().pid(), cell.parentPid());
+        assertFalse(report.machine().glibc().equals("unknown"), "glibc comes from libc itself");
+    }
+
+    @Test
     void staticTargetIsBuiltWithCcAndExecs() throws IOException {
         requireCc();
         SpawnReport report = run(List.of(Method.C_POSIX_SPAWN), List.of(Target.STATIC));
