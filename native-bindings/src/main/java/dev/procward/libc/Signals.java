@@ -50,8 +50,8 @@ public final class Signals {
     static final long SA_HANDLER = 0;
     static final long SA_MASK = 8;
     static final long SA_FLAGS = 136;
-    private static final long SIG_DFL = 0;
-    private static final long SIG_IGN = 1;
+    static final long SIG_DFL = 0;
+    static final long SIG_IGN = 1;
 
     private static final FunctionDescriptor INT_PTR_PTR = FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
     private static final LazyHandle SIGPROCMASK = new LazyHandle("sigprocmask", INT_PTR_PTR);
@@ -117,6 +117,14 @@ public final class Signals {
 
     public static void kill(int pid, Signal signal) {
         kill(pid, signal.number());
+    }
+
+    /**
+     * tgkill(tgid, tid, signal): to one thread of a process, e.g. to test a thread's own mask, or
+     * to signal the JVM thread that reads a signalfd.
+     */
+    public static void tgkill(int tgid, int tid, int signal) {
+        Syscall.call(Sys.TGKILL, () -> tgid + ", " + tid + ", " + Signal.nameOf(signal), tgid, tid, signal);
     }
 
     /** killpg(pgid, signal): every process in group {@code pgid} ({@code kill(-pgid, …)}). */
