@@ -133,7 +133,10 @@ public final class Findings {
         double lo = mine.stream().mapToDouble(TargetCheck::ratio).min().orElseThrow();
         double hi = mine.stream().mapToDouble(TargetCheck::ratio).max().orElseThrow();
         List<String> missed = mine.stream().filter(c -> !c.met()).map(TargetCheck::parent).toList();
-        return String.format(Locale.ROOT, "FFM posix_spawn is %.2f–%.2f× %s (target ≤ %.2f×: %s)", lo, hi,
+        String range = String.format(Locale.ROOT, "%.2f", lo);
+        String upper = String.format(Locale.ROOT, "%.2f", hi);
+        if (!upper.equals(range)) range += "–" + upper;
+        return String.format(Locale.ROOT, "FFM posix_spawn is %s× %s (target ≤ %.2f×: %s)", range,
                 label(reference.id()), limit, missed.isEmpty() ? "met" : "missed at " + String.join(", ", missed));
     }
 

@@ -4,6 +4,7 @@ import dev.procward.libc.AnonymousMemory;
 import dev.procward.libc.ChildStatus;
 import dev.procward.libc.Errno;
 import dev.procward.libc.ErrnoException;
+import dev.procward.libc.ProcessFloor;
 import dev.procward.libc.Spawn;
 import dev.procward.libc.SysConf;
 import dev.procward.libc.Wait;
@@ -88,7 +89,20 @@ public final class InProcessHost implements SpawnHost {
     }
 
     private long timedFloor() {
-        throw new SpawnLabException("the FFM clone floor needs native-bindings' ProcessFloor, not merged yet");
+        long start = System.nanoTime();
+        int pid;
+        try {
+            pid = ProcessFloor.cloneExiting(0);
+        } catch (ErrnoException e) {
+            throw new SpawnLabException(e.getMessage(), e);
+        }
+        unreaped.add(pid);
+        ChildStatus status = reap(pid);
+        long elapsed = System.nanoTime() - start;
+        if (!(status instanceof ChildStatus.Exited exited) || exited.code() != 0) {
+            throw new SpawnLabException("clone floor: child ended as " + status);
+        }
+        return elapsed;
     }
 
     private ChildStatus reap(int pid) {
