@@ -64,6 +64,10 @@ public final class SpawnCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "5", description = "Unmeasured spawns per cell first (default: ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--jit-warmup", paramLabel = "N", defaultValue = "" + SpawnLab.JIT_WARMUP_SPAWNS,
+            description = "Unmeasured spawns each Java row makes first, at most 1 s, so the JIT has compiled its spawn path (default: ${DEFAULT-VALUE}).")
+    int jitWarmup;
+
     @Option(names = "--max-seconds", paramLabel = "S", defaultValue = "10", description = "Time limit per cell, which may cut --iterations short (default: ${DEFAULT-VALUE}).")
     double maxSeconds;
 
@@ -111,6 +115,7 @@ public final class SpawnCommand implements Callable<Integer> {
     private SpawnLab.Plan plan() {
         if (iterations < 1) throw new UserError("bench spawn: --iterations must be at least 1", ExitCodes.USAGE);
         if (warmup < 0) throw new UserError("bench spawn: --warmup cannot be negative", ExitCodes.USAGE);
+        if (jitWarmup < 0) throw new UserError("bench spawn: --jit-warmup cannot be negative", ExitCodes.USAGE);
         if (!(maxSeconds > 0)) throw new UserError("bench spawn: --max-seconds must be positive", ExitCodes.USAGE);
         List<Method> chosen = new ArrayList<>();
         try {
@@ -127,7 +132,7 @@ public final class SpawnCommand implements Callable<Integer> {
             if (thp) all.add(s.withHugePages());
         }
         return new SpawnLab.Plan(chosen.stream().distinct().toList(), all.stream().distinct().toList(),
-                targets.stream().distinct().toList(), iterations, warmup, Duration.ofMillis((long) (maxSeconds * 1000)));
+                targets.stream().distinct().toList(), iterations, warmup, Duration.ofMillis((long) (maxSeconds * 1000)), jitWarmup);
     }
 
     /** Sizes are parsed in probes; this only turns its complaint into picocli's usage error. */

@@ -26,12 +26,19 @@ import java.util.stream.Stream;
  */
 public final class SpawnLab {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    public static final int JIT_WARMUP_SPAWNS = 1000;
+    public static final Duration JIT_WARMUP_TIME = Duration.ofSeconds(1);
+    private static final int JIT_WARMUP_BATCH = 20;
     /** A JVM cannot run with a heap much smaller than this, whatever the parent size asked for. */
     private static final long MIN_JVM_HEAP = 8L << 20;
 
-    /** What to measure. Targets are paths, or {@link Target#STATIC} for the tiny static binary. */
+    /**
+     * What to measure. Targets are paths, or {@link Target#STATIC} for the tiny static binary.
+     * {@code jitWarmup} is how many unmeasured spawns each Java row makes first (at most
+     * {@link #JIT_WARMUP_TIME}), so that the JIT has compiled its spawn path.
+     */
     public record Plan(List<Method> methods, List<ParentSize> sizes, List<String> targets,
-                       int iterations, int warmup, Duration maxPerCell) {
+                       int iterations, int warmup, Duration maxPerCell, int jitWarmup) {
         public Plan {
             methods = List.copyOf(methods);
             sizes = List.copyOf(sizes);
@@ -41,6 +48,7 @@ public final class SpawnLab {
             if (targets.isEmpty()) throw new IllegalArgumentException("no target program");
             if (iterations < 1) throw new IllegalArgumentException("iterations must be at least 1");
             if (warmup < 0) throw new IllegalArgumentException("warmup cannot be negative");
+            if (jitWarmup < 0) throw new IllegalArgumentException("JIT warm-up cannot be negative");
             if (maxPerCell.isNegative() || maxPerCell.isZero()) throw new IllegalArgumentException("max seconds must be positive");
         }
     }
@@ -113,7 +121,8 @@ public final class SpawnLab {
         var checks = Findings.targetChecks(cells, primary);
         Settings settings = new Settings(plan.methods().stream().map(Method::id).toList(),
                 plan.sizes().stream().map(ParentSize::label).toList(), plan.targets(),
-                plan.iterations(), plan.warmup(), plan.maxPerCell().toMillis() / 1000.0);
+                plan.iterations(), plan.warmup(), plan.maxPerCell().toMillis() / 1000.0,
+                plan.jitWarmup(), JIT_WARMUP_TIME.toMillis() / 1000.0);
         String glibc = run.glibc != null ? run.glibc : dev.procward.libc.GlibcVersion.current().orElse(null);
         return new SpawnReport(SpawnReport.SCHEMA_VERSION, MachineFacts.probe(procRoot, sysRoot, glibc),
                 settings, cells, List.copyOf(unavailable), checks, trends,
@@ -202,7 +211,8 @@ public final class SpawnLab {
                         rows.stream().filter(r -> r.method().host() == kind).forEach(r -> skip(r, size, e.getMessage()));
                     }
                 }
-                List<Row> live = rows.stream().filter(r -> hosts.containsKey(r.method().host())).toList();
+                List<Row> live = new ArrayList<>(rows.stream().filter(r -> hosts.containsKey(r.method().host())).toList());
+                live.removeIf(r -> !warmJit(r, size, hosts));
                 Map<Row, Samples> results = interleave(size, live, hosts);
                 for (var e : results.entrySet()) {
                     Row r = e.getKey();
@@ -215,6 +225,33 @@ public final class SpawnLab {
                 }
             } finally {
                 hosts.values().forEach(SpawnHost::close);
+            }
+        }
+
+        /**
+         * A JVM parent runs Java before and after each spawn (the FFM call, ProcessBuilder), and
+         * that code is interpreted until the JIT has seen it about a thousand times: the first
+         * few hundred spawns measure the interpreter, not the method. Java rows therefore spawn
+         * {@code plan.jitWarmup()} times, or for {@link #JIT_WARMUP_TIME}, before the
+         * interleaved warm-up; the C harness needs none. False when the row cannot spawn at all.
+         */
+        private boolean warmJit(Row r, ParentSize size, Map<HostKind, SpawnHost> hosts) {
+            if (r.method().host() == HostKind.C_HARNESS || plan.jitWarmup() == 0) return true;
+            SpawnHost host = hosts.get(r.method().host());
+            listener.advanced(0, "JIT warm-up: " + r.method().id());
+            long deadline = System.nanoTime() + JIT_WARMUP_TIME.toNanos();
+            int done = 0;
+            try {
+                while (done < plan.jitWarmup() && System.nanoTime() < deadline) {
+                    int batch = Math.min(JIT_WARMUP_BATCH, plan.jitWarmup() - done);
+                    host.spawn(r.method(), r.target(), batch);
+                    done += batch;
+                }
+                return true;
+            } catch (SpawnLabException e) {
+                listener.advanced(perCell(), "failed " + r.method().id());
+                unavailable.add(new Unavailable(r.method().id(), r.targetLabel(), size.label(), "failed: " + e.getMessage()));
+                return false;
             }
         }
 

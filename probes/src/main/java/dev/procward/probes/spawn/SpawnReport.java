@@ -18,9 +18,14 @@ public record SpawnReport(int schemaVersion, MachineFacts machine, Settings sett
                           String verdict, int leftoverChildren, double elapsedSeconds) {
     public static final int SCHEMA_VERSION = 1;
 
-    /** What was asked for. */
+    /**
+     * What was asked for. Java rows first make {@code jitWarmupSpawns} unmeasured spawns (at most
+     * {@code jitWarmupMaxSeconds}) so their spawn path is compiled; then every row makes
+     * {@code warmup} unmeasured and {@code iterations} measured spawns, interleaved.
+     */
     public record Settings(List<String> methods, List<String> parentSizes, List<String> targets,
-                           int iterations, int warmup, double maxSecondsPerCell) {}
+                           int iterations, int warmup, double maxSecondsPerCell,
+                           int jitWarmupSpawns, double jitWarmupMaxSeconds) {}
 
     /**
      * One measured cell.

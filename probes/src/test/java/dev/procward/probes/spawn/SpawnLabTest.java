@@ -45,8 +45,12 @@ class SpawnLabTest {
     }
 
     private static SpawnReport run(List<Method> methods, List<String> targets) throws IOException {
+        return run(methods, targets, 0);
+    }
+
+    private static SpawnReport run(List<Method> methods, List<String> targets, int jitWarmup) throws IOException {
         Files.deleteIfExists(counter);
-        var plan = new SpawnLab.Plan(methods, List.of(ParentSize.parse("8m")), targets, ITERATIONS, WARMUP, Duration.ofSeconds(60));
+        var plan = new SpawnLab.Plan(methods, List.of(ParentSize.parse("8m")), targets, ITERATIONS, WARMUP, Duration.ofSeconds(60), jitWarmup);
         return new SpawnLab().run(plan, SpawnLab.Listener.NONE);
     }
 
@@ -98,6 +102,18 @@ class SpawnLabTest {
     }
 
     @Test
+    void javaRowsFirstWarmTheJitWithUnmeasuredSpawnsAndCRowsDoNot() throws IOException {
+        requireCc();
+        int jit = 7;
+        SpawnReport report = run(List.of(Method.FFM_POSIX_SPAWN, Method.PB_POSIX_SPAWN, Method.C_POSIX_SPAWN),
+                List.of(target.toString()), jit);
+        assertEquals(3, report.cells().size(), report.unavailable().toString());
+        assertWellFormed(report);
+        assertEquals(2L * jit + 3L * (ITERATIONS + WARMUP), spawnsCounted());
+        assertEquals(jit, report.settings().jitWarmupSpawns());
+    }
+
+    @Test
     void staticTargetIsBuiltWithCcAndExecs() throws IOException {
         requireCc();
         SpawnReport report = run(List.of(Method.C_POSIX_SPAWN), List.of(Target.STATIC));
@@ -109,7 +125,7 @@ class SpawnLabTest {
     @Test
     void aTargetThatIsNotExecutableIsRefusedUpFront() {
         var plan = new SpawnLab.Plan(List.of(Method.PB_POSIX_SPAWN), List.of(ParentSize.parse("8m")),
-                List.of(dir.resolve("missing").toString()), 1, 0, Duration.ofSeconds(5));
+                List.of(dir.resolve("missing").toString()), 1, 0, Duration.ofSeconds(5), 0);
         var e = assertThrows(IllegalArgumentException.class, () -> new SpawnLab().run(plan, SpawnLab.Listener.NONE));
         assertTrue(e.getMessage().contains("missing"), e.getMessage());
     }
