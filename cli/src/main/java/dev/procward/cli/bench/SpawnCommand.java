@@ -78,6 +78,10 @@ public final class SpawnCommand implements Callable<Integer> {
     @Option(names = "--no-chart", description = "Writes no chart.")
     boolean noChart;
 
+    @Option(names = "--json-file", paramLabel = "PATH",
+            description = "Also writes the report as JSON to PATH, whatever --output prints.")
+    Path jsonFile;
+
     @Option(names = "--progress", negatable = true, description = "Progress bar on stderr (default: when stderr is a terminal).")
     Boolean progress;
 
@@ -102,9 +106,16 @@ public final class SpawnCommand implements Callable<Integer> {
             }
         }
         var out = spec.commandLine().getOut();
+        ObjectNode tree = Json.mapper().valueToTree(report);
+        tree.set("charts", Json.mapper().valueToTree(charts));
+        if (jsonFile != null) {
+            try (var file = new java.io.PrintWriter(java.nio.file.Files.newBufferedWriter(jsonFile))) {
+                Json.write(file, tree);
+            } catch (IOException e) {
+                throw new UserError("bench spawn: cannot write " + jsonFile + ": " + e.getMessage());
+            }
+        }
         if (output.json()) {
-            ObjectNode tree = Json.mapper().valueToTree(report);
-            tree.set("charts", Json.mapper().valueToTree(charts));
             Json.write(out, tree);
         } else {
             new SpawnTable(Style.detect()).print(report, charts, out);

@@ -31,7 +31,8 @@ class SpawnCommandTest {
 
     private static Result tinyRun(Path chart, String output) {
         return run("bench", "spawn", "--parent-rss", "8m", "--methods", "pb-posix-spawn,ffm-clone-floor",
-                "--iterations", "2", "--warmup", "1", "--jit-warmup", "3", "--no-progress", "--chart", chart.toString(), "--output", output);
+                "--iterations", "2", "--warmup", "1", "--jit-warmup", "3", "--no-progress", "--chart", chart.toString(),
+                "--json-file", chart + ".json", "--output", output);
     }
 
     @Test
@@ -98,6 +99,8 @@ class SpawnCommandTest {
         String svg = Files.readString(dir.resolve("spawn-chart.svg"));
         assertTrue(svg.contains("<svg"), "an SVG document");
         assertTrue(r.out().contains("chart: " + dir.resolve("spawn-chart.png")), r.out());
+        JsonNode saved = new ObjectMapper().readTree(dir.resolve("spawn-chart.json").toFile());
+        assertEquals(1, saved.get("schemaVersion").asInt(), "--json-file saves the report beside the table");
     }
 
     @Test
