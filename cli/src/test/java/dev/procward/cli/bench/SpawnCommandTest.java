@@ -61,7 +61,7 @@ class SpawnCommandTest {
         for (JsonNode cell : cells) if (cell.get("method").asText().equals("pb-posix-spawn")) pb = cell;
         assertNotNull(pb, "the ProcessBuilder row was measured: " + root.get("unavailable"));
         for (String field : List.of("method", "label", "target", "parent")) assertTrue(pb.get(field).isTextual(), field);
-        for (String field : List.of("parentBytes", "parentPid", "parentRssBytes", "parentAnonHugeBytes")) {
+        for (String field : List.of("parentBytes", "parentPid", "parentRssBytes", "parentAnonHugeBytes", "jitWarmupSpawns")) {
             assertTrue(pb.get(field).isIntegralNumber(), field);
         }
         assertTrue(pb.get("hugePages").isBoolean());

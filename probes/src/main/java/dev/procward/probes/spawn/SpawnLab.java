@@ -26,15 +26,15 @@ import java.util.stream.Stream;
  */
 public final class SpawnLab {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
-    public static final int JIT_WARMUP_SPAWNS = 1000;
-    public static final Duration JIT_WARMUP_TIME = Duration.ofSeconds(1);
+    public static final int JIT_WARMUP_SPAWNS = 3000;
+    public static final Duration JIT_WARMUP_TIME = Duration.ofSeconds(2);
     private static final int JIT_WARMUP_BATCH = 20;
     /** A JVM cannot run with a heap much smaller than this, whatever the parent size asked for. */
     private static final long MIN_JVM_HEAP = 8L << 20;
 
     /**
      * What to measure. Targets are paths, or {@link Target#STATIC} for the tiny static binary.
-     * {@code jitWarmup} is how many unmeasured spawns each Java row makes first (at most
+     * {@code jitWarmup} is how many unmeasured spawns each Java method makes first (at most
      * {@link #JIT_WARMUP_TIME}), so that the JIT has compiled its spawn path.
      */
     public record Plan(List<Method> methods, List<ParentSize> sizes, List<String> targets,
@@ -166,6 +166,7 @@ public final class SpawnLab {
         final List<Unavailable> unavailable;
         final List<Cell> cells = new ArrayList<>();
         String glibc;
+        final java.util.Set<Method> jitWarmInThisJvm = java.util.EnumSet.noneOf(Method.class);
 
         Run(Plan plan, Listener listener, Path workDir, CReference c, List<Unavailable> unavailable) {
             this.plan = plan;
@@ -212,7 +213,7 @@ public final class SpawnLab {
                     }
                 }
                 List<Row> live = new ArrayList<>(rows.stream().filter(r -> hosts.containsKey(r.method().host())).toList());
-                live.removeIf(r -> !warmJit(r, size, hosts));
+                Map<Method, Integer> jit = warmJit(live, size, hosts);
                 Map<Row, Samples> results = interleave(size, live, hosts);
                 for (var e : results.entrySet()) {
                     Row r = e.getKey();
@@ -221,7 +222,8 @@ public final class SpawnLab {
                     Samples s = e.getValue();
                     cells.add(new Cell(r.method().id(), r.method().label(), r.targetLabel(), size.label(), size.bytes(),
                             size.hugePages(), host.pid(), mem.rssBytes(), mem.anonHugeBytes(), group,
-                            s.spawned, host.unreapedChildren(), s.capped, LatencySummary.ofNanos(s.toArray())));
+                            jit.getOrDefault(r.method(), 0), s.spawned, host.unreapedChildren(), s.capped,
+                            LatencySummary.ofNanos(s.toArray())));
                 }
             } finally {
                 hosts.values().forEach(SpawnHost::close);
@@ -230,29 +232,42 @@ public final class SpawnLab {
 
         /**
          * A JVM parent runs Java before and after each spawn (the FFM call, ProcessBuilder), and
-         * that code is interpreted until the JIT has seen it about a thousand times: the first
-         * few hundred spawns measure the interpreter, not the method. Java rows therefore spawn
-         * {@code plan.jitWarmup()} times, or for {@link #JIT_WARMUP_TIME}, before the
-         * interleaved warm-up; the C harness needs none. False when the row cannot spawn at all.
+         * that code runs interpreted, then with profiling, until the JIT has seen it a few
+         * thousand times: early spawns measure the interpreter, not the method. So each Java
+         * method first spawns {@code plan.jitWarmup()} times (at most {@link #JIT_WARMUP_TIME}),
+         * unmeasured, once per JVM: the benchmarking JVM stays warm for the whole run, a child JVM
+         * is new for every parent size. The Java path does not depend on the program, so this uses
+         * the tiny static target when there is one, which is the quickest to run. The C harness
+         * needs none. Rows whose method cannot spawn at all are dropped as unavailable.
          */
-        private boolean warmJit(Row r, ParentSize size, Map<HostKind, SpawnHost> hosts) {
-            if (r.method().host() == HostKind.C_HARNESS || plan.jitWarmup() == 0) return true;
-            SpawnHost host = hosts.get(r.method().host());
-            listener.advanced(0, "JIT warm-up: " + r.method().id());
-            long deadline = System.nanoTime() + JIT_WARMUP_TIME.toNanos();
-            int done = 0;
-            try {
-                while (done < plan.jitWarmup() && System.nanoTime() < deadline) {
-                    int batch = Math.min(JIT_WARMUP_BATCH, plan.jitWarmup() - done);
-                    host.spawn(r.method(), r.target(), batch);
-                    done += batch;
+        private Map<Method, Integer> warmJit(List<Row> rows, ParentSize size, Map<HostKind, SpawnHost> hosts) {
+            Map<Method, Integer> made = new EnumMap<>(Method.class);
+            if (plan.jitWarmup() == 0) return made;
+            for (Method method : rows.stream().map(Row::method).distinct().toList()) {
+                if (method.host() == HostKind.C_HARNESS) continue;
+                if (method.host() == HostKind.BENCH_JVM && !jitWarmInThisJvm.add(method)) continue;
+                Target target = c.staticTarget().map(p -> new Target(Target.STATIC, p))
+                        .orElseGet(() -> rows.stream().filter(r -> r.method() == method).findFirst().orElseThrow().target());
+                listener.advanced(0, "JIT warm-up: " + method.id());
+                SpawnHost host = hosts.get(method.host());
+                long deadline = System.nanoTime() + JIT_WARMUP_TIME.toNanos();
+                try {
+                    int done = 0;
+                    while (done < plan.jitWarmup() && System.nanoTime() < deadline) {
+                        done += host.spawn(method, target, Math.min(JIT_WARMUP_BATCH, plan.jitWarmup() - done)).length;
+                    }
+                    made.put(method, done);
+                } catch (SpawnLabException e) {
+                    for (Row r : rows) {
+                        if (r.method() != method) continue;
+                        listener.advanced(perCell(), "failed " + method.id());
+                        unavailable.add(new Unavailable(method.id(), r.targetLabel(), size.label(), "failed: " + e.getMessage()));
+                    }
+                    rows.removeIf(r -> r.method() == method);
+                    if (method.host() == HostKind.BENCH_JVM) jitWarmInThisJvm.remove(method);
                 }
-                return true;
-            } catch (SpawnLabException e) {
-                listener.advanced(perCell(), "failed " + r.method().id());
-                unavailable.add(new Unavailable(r.method().id(), r.targetLabel(), size.label(), "failed: " + e.getMessage()));
-                return false;
             }
+            return made;
         }
 
         private Map<Row, Samples> interleave(ParentSize size, List<Row> rows, Map<HostKind, SpawnHost> hosts) {

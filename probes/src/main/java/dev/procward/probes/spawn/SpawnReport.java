@@ -34,13 +34,15 @@ public record SpawnReport(int schemaVersion, MachineFacts machine, Settings sett
      * @param parentRssBytes  the spawning process's measured Rss when the cell started (-1 unknown)
      * @param parentAnonHugeBytes how much of it was transparent huge pages (-1 unknown)
      * @param group           memory group the cell ran in (0 = with the benchmarking JVM)
+     * @param jitWarmupSpawns unmeasured spawns this method's JVM made just before, to warm its JIT
+     *                        (0 for C, and for the benchmarking JVM once it is warm)
      * @param spawned         children spawned and reaped, warm-up included
      * @param unreapedAfter   children of that parent still present after the cell (want 0)
      * @param timeCapped      true when --max-seconds stopped the cell before --iterations
      */
     public record Cell(String method, String label, String target, String parent, long parentBytes,
                        boolean hugePages, long parentPid, long parentRssBytes, long parentAnonHugeBytes,
-                       int group, int spawned, int unreapedAfter, boolean timeCapped, LatencySummary latency) {}
+                       int group, int jitWarmupSpawns, int spawned, int unreapedAfter, boolean timeCapped, LatencySummary latency) {}
 
     /** A row that was not measured. {@code parent} is null when the reason holds for every size. */
     public record Unavailable(String method, String target, String parent, String reason) {}

@@ -16,7 +16,7 @@ class FindingsTest {
     private static Cell cell(Method m, long bytes, boolean thp, double medianMicros) {
         String parent = new ParentSize(bytes, thp).label();
         var latency = new LatencySummary(10, medianMicros * 0.9, medianMicros, medianMicros * 1.1, medianMicros * 1.2, medianMicros * 1.3);
-        return new Cell(m.id(), m.label(), m.execsTarget() ? "/bin/true" : null, parent, bytes, thp, 1, bytes, 0, 0, 11, 0, false, latency);
+        return new Cell(m.id(), m.label(), m.execsTarget() ? "/bin/true" : null, parent, bytes, thp, 1, bytes, 0, 0, 0, 11, 0, false, latency);
     }
 
     /** The shape DESIGN.md measured: posix_spawn flat, fork+exec about 28 ms per GiB. */
