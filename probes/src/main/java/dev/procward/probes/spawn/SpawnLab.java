@@ -21,14 +21,16 @@ import java.util.stream.Stream;
 
 /**
  * Runs the spawn laboratory: for each parent size, every requested method spawns the target from a
- * parent of that size, the methods taking turns one spawn at a time (A B C A B C …) so the machine's
- * drift falls evenly on all of them, until each cell has its iterations or its time is up.
+ * parent of that size, the methods taking turns one spawn at a time (A B C, C A B, B C A …, each
+ * round in a fresh order) so the machine's drift falls evenly on all of them, until each cell has
+ * its iterations or its time is up.
  */
 public final class SpawnLab {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     public static final int JIT_WARMUP_SPAWNS = 3000;
     public static final Duration JIT_WARMUP_TIME = Duration.ofSeconds(2);
     private static final int JIT_WARMUP_BATCH = 20;
+    private static final long ROUND_ORDER_SEED = 0x5eed_5a1dL;
     /** A JVM cannot run with a heap much smaller than this, whatever the parent size asked for. */
     private static final long MIN_JVM_HEAP = 8L << 20;
 
@@ -270,13 +272,20 @@ public final class SpawnLab {
             return made;
         }
 
+        /**
+         * Rounds in which every row spawns once. The order within a round is shuffled afresh
+         * (seeded, so a run can be repeated): a spawn is slower right after one that ran a JVM and
+         * evicted the caches, and a fixed order would hand that penalty to the same row every time.
+         */
         private Map<Row, Samples> interleave(ParentSize size, List<Row> rows, Map<HostKind, SpawnHost> hosts) {
             Map<Row, Samples> results = new LinkedHashMap<>();
             for (Row r : rows) results.put(r, new Samples(plan.iterations()));
             List<Row> pending = new ArrayList<>(rows);
+            java.util.Random order = new java.util.Random(ROUND_ORDER_SEED);
             long budget = plan.maxPerCell().toNanos();
             String where = " at " + size.label();
-            for (int w = 0; w < plan.warmup(); w++) {
+            for (int w = 0; w < plan.warmup() && !pending.isEmpty(); w++) {
+                java.util.Collections.shuffle(pending, order);
                 for (Iterator<Row> it = pending.iterator(); it.hasNext(); ) {
                     Row r = it.next();
                     if (!spawn(r, size, hosts, results.get(r), false)) {
@@ -288,6 +297,7 @@ public final class SpawnLab {
                 }
             }
             while (!pending.isEmpty()) {
+                java.util.Collections.shuffle(pending, order);
                 for (Iterator<Row> it = pending.iterator(); it.hasNext(); ) {
                     Row r = it.next();
                     Samples s = results.get(r);
