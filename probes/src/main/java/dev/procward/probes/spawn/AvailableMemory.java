@@ -16,15 +16,6 @@ public record AvailableMemory(long totalBytes, long availableBytes) {
     }
 
     static AvailableMemory parse(String meminfo) {
-        long total = -1, available = -1;
-        for (String line : meminfo.split("\n")) {
-            if (line.startsWith("MemTotal:")) total = kilobytes(line);
-            else if (line.startsWith("MemAvailable:")) available = kilobytes(line);
-        }
-        return new AvailableMemory(total, available);
-    }
-
-    private static long kilobytes(String line) {
-        return Long.parseLong(line.substring(line.indexOf(':') + 1).strip().split("\\s+")[0]) * 1024;
+        return new AvailableMemory(KilobyteFields.bytes(meminfo, "MemTotal"), KilobyteFields.bytes(meminfo, "MemAvailable"));
     }
 }

@@ -21,16 +21,6 @@ public record ResidentMemory(long rssBytes, long anonHugeBytes) {
     }
 
     static ResidentMemory parse(String smapsRollup) {
-        long rss = -1, huge = -1;
-        for (String line : smapsRollup.split("\n")) {
-            if (line.startsWith("Rss:")) rss = kilobytes(line);
-            else if (line.startsWith("AnonHugePages:")) huge = kilobytes(line);
-        }
-        return new ResidentMemory(rss, huge);
-    }
-
-    private static long kilobytes(String line) {
-        String[] words = line.substring(line.indexOf(':') + 1).strip().split("\\s+");
-        return Long.parseLong(words[0]) * 1024;
+        return new ResidentMemory(KilobyteFields.bytes(smapsRollup, "Rss"), KilobyteFields.bytes(smapsRollup, "AnonHugePages"));
     }
 }

@@ -1,33 +1,20 @@
-package dev.procward.cli.bench;
+package dev.procward.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.procward.cli.ExitCodes;
-import dev.procward.cli.ProcwardCommand;
+import dev.procward.cli.ProcwardCommandTest.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static dev.procward.cli.ProcwardCommandTest.run;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** {@code procward bench spawn} end to end in this JVM: tiny parents, two spawns a cell. */
-class SpawnCommandTest {
-
-    record Result(int code, String out, String err) {}
-
-    static Result run(String... args) {
-        var cl = ProcwardCommand.commandLine();
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
+class BenchCommandTest {
 
     private static Result tinyRun(Path chart, String output) {
         return run("bench", "spawn", "--parent-rss", "8m", "--methods", "pb-posix-spawn,ffm-clone-floor",
