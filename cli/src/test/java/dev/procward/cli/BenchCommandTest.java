@@ -91,6 +91,16 @@ class BenchCommandTest {
     }
 
     @Test
+    void thpOnlyMeasuresHugePageParentsOnly(@TempDir Path dir) throws Exception {
+        Result r = run("bench", "spawn", "--parent-rss", "8m", "--thp", "only", "--methods", "ffm-clone-floor",
+                "--iterations", "1", "--warmup", "0", "--jit-warmup", "0", "--no-chart", "--no-progress", "--output", "json");
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        JsonNode sizes = new ObjectMapper().readTree(r.out()).get("settings").get("parentSizes");
+        assertEquals(List.of("8m+thp"), List.of(sizes.get(0).asText()));
+        assertEquals(1, sizes.size());
+    }
+
+    @Test
     void badSizeIsAUsageError() {
         Result r = run("bench", "spawn", "--parent-rss", "lots", "--no-chart");
         assertEquals(ExitCodes.USAGE, r.code());

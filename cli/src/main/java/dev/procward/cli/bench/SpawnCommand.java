@@ -47,8 +47,13 @@ public final class SpawnCommand implements Callable<Integer> {
             description = "Parent sizes, memory actually touched (default: ${DEFAULT-VALUE}).")
     List<ParentSize> sizes = new ArrayList<>();
 
-    @Option(names = "--thp", description = "Also measure every size with its memory on transparent huge pages (MADV_HUGEPAGE).")
-    boolean thp;
+    /** Whether parents are backed by transparent huge pages. */
+    enum HugePages { off, also, only }
+
+    @Option(names = "--thp", arity = "0..1", paramLabel = "also|only", fallbackValue = "also", defaultValue = "off",
+            description = "Parents on transparent huge pages (MADV_HUGEPAGE): 'also' (the default when given "
+                    + "without a value) adds a THP variant of every size, 'only' measures THP parents only.")
+    HugePages thp = HugePages.off;
 
     @Option(names = "--target", split = ",", paramLabel = "PATH", defaultValue = "/bin/true",
             description = "Program each spawn executes (default: ${DEFAULT-VALUE}); 'static' is a tiny static binary built with cc.")
@@ -139,8 +144,8 @@ public final class SpawnCommand implements Callable<Integer> {
         }
         List<ParentSize> all = new ArrayList<>();
         for (ParentSize s : sizes) {
-            all.add(s);
-            if (thp) all.add(s.withHugePages());
+            if (thp != HugePages.only) all.add(s);
+            if (thp != HugePages.off) all.add(s.withHugePages());
         }
         return new SpawnLab.Plan(chosen.stream().distinct().toList(), all.stream().distinct().toList(),
                 targets.stream().distinct().toList(), iterations, warmup, Duration.ofMillis((long) (maxSeconds * 1000)), jitWarmup);

@@ -65,8 +65,9 @@ final class SpawnTable {
             out.println("targets (median ratios, side by side in this run):");
             for (TargetCheck t : report.targets()) {
                 String verdict = t.met() ? style.green("met") : style.red("missed");
-                out.printf(Locale.ROOT, "  %s / %s at %s: %.2f× (target ≤ %.2f×) %s%n",
-                        t.measured(), t.reference(), t.parent(), t.ratio(), t.limit(), verdict);
+                out.printf(Locale.ROOT, "  %s / %s at %s: %.2f× (target ≤ %.2f×) %s%s%n",
+                        t.measured(), t.reference(), t.parent(), t.ratio(), t.limit(), verdict,
+                        t.sideBySide() ? "" : " (not interleaved: separate memory groups)");
             }
         }
         if (report.leftoverChildren() != 0) {

@@ -73,7 +73,8 @@ public final class Findings {
             if (!ffm.method().equals(Method.FFM_POSIX_SPAWN.id()) || !Objects.equals(ffm.target(), target)) continue;
             find(cells, reference, target, ffm).ifPresent(ref -> {
                 double ratio = ffm.latency().medianMicros() / ref.latency().medianMicros();
-                checks.add(new TargetCheck(ffm.method(), ref.method(), target, ffm.parent(), ratio, limit, ratio <= limit));
+                checks.add(new TargetCheck(ffm.method(), ref.method(), target, ffm.parent(), ratio, limit, ratio <= limit,
+                        ffm.group() == ref.group()));
             });
         }
     }

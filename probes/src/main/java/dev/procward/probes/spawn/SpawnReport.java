@@ -47,9 +47,13 @@ public record SpawnReport(int schemaVersion, MachineFacts machine, Settings sett
     /** A row that was not measured. {@code parent} is null when the reason holds for every size. */
     public record Unavailable(String method, String target, String parent, String reason) {}
 
-    /** One target ratio at one parent size: {@code ratio = measured median / reference median}. */
+    /**
+     * One target ratio at one parent size: {@code ratio = measured median / reference median}.
+     * {@code sideBySide} is false when memory forced the two into different groups, so that they
+     * were not interleaved with each other.
+     */
     public record TargetCheck(String measured, String reference, String target, String parent,
-                              double ratio, double limit, boolean met) {}
+                              double ratio, double limit, boolean met, boolean sideBySide) {}
 
     /**
      * The least-squares slope of a row's median against parent size, over the sizes with the same
