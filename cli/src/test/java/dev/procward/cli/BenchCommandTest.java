@@ -30,7 +30,7 @@ class BenchCommandTest {
 
         assertEquals(1, root.get("schemaVersion").asInt());
         JsonNode machine = root.get("machine");
-        for (String field : List.of("kernel", "cpuModel", "glibc", "jdk", "thpMode")) {
+        for (String field : List.of("kernel", "cpuModel", "glibc", "jdk", "thpMode", "loadAverage")) {
             assertTrue(machine.get(field).isTextual(), field + " in " + machine);
         }
         assertTrue(machine.get("cpus").isInt());

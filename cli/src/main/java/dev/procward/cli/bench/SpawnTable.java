@@ -24,8 +24,8 @@ final class SpawnTable {
     void print(SpawnReport report, List<String> charts, PrintWriter out) {
         MachineFacts m = report.machine();
         out.println(style.bold("Spawn latency, from creation to reaped child (µs)"));
-        out.printf(Locale.ROOT, "machine: Linux %s · %s × %d CPUs · glibc %s · %s · THP %s · %s RAM%n",
-                m.kernel(), m.cpuModel(), m.cpus(), m.glibc(), m.jdk(), m.thpMode(), bytes(m.memTotalBytes()));
+        out.printf(Locale.ROOT, "machine: Linux %s · %s × %d CPUs · glibc %s · %s · THP %s · %s RAM · load average %s%n",
+                m.kernel(), m.cpuModel(), m.cpus(), m.glibc(), m.jdk(), m.thpMode(), bytes(m.memTotalBytes()), m.loadAverage());
         var s = report.settings();
         out.printf(Locale.ROOT, "run: %d iterations + %d warm-up per cell (at most %s s each), methods interleaved, %.0f s in all%n",
                 s.iterations(), s.warmup(), trim(s.maxSecondsPerCell()), report.elapsedSeconds());
@@ -65,7 +65,7 @@ final class SpawnTable {
             out.println("targets (median ratios, side by side in this run):");
             for (TargetCheck t : report.targets()) {
                 String verdict = t.met() ? style.green("met") : style.red("missed");
-                out.printf(Locale.ROOT, "  %s / %s at %s: %.2f× (target ≤ %.2f×) %s%s%n",
+                out.printf(Locale.ROOT, "  %s / %s at %s: %.3f× (target ≤ %.2f×) %s%s%n",
                         t.measured(), t.reference(), t.parent(), t.ratio(), t.limit(), verdict,
                         t.sideBySide() ? "" : " (not interleaved: separate memory groups)");
             }

@@ -8,10 +8,12 @@ import java.util.regex.Pattern;
 
 /**
  * What a spawn figure depends on besides the method: kernel, CPU, glibc, JDK, transparent huge
- * page mode. Unknown facts are the string {@code unknown}, never invented.
+ * page mode, and how busy the machine was ({@code loadAverage}: the 1, 5 and 15 minute load
+ * averages of {@code /proc/loadavg} when the run ended). Unknown facts are the string
+ * {@code unknown}, never invented.
  */
 public record MachineFacts(String kernel, String cpuModel, int cpus, String glibc, String jdk,
-                           String thpMode, long memTotalBytes) {
+                           String thpMode, long memTotalBytes, String loadAverage) {
     static final String UNKNOWN = "unknown";
     private static final Pattern SELECTED = Pattern.compile("\\[([^]]+)]");
 
@@ -25,7 +27,8 @@ public record MachineFacts(String kernel, String cpuModel, int cpus, String glib
                 System.getProperty("java.vm.vendor", "") + " " + System.getProperty("java.vm.name", "java")
                         + " " + Runtime.version(),
                 thpMode(read(sysRoot.resolve("kernel/mm/transparent_hugepage/enabled"))),
-                AvailableMemory.read(procRoot).totalBytes());
+                AvailableMemory.read(procRoot).totalBytes(),
+                loadAverage(read(procRoot.resolve("loadavg"))));
     }
 
     /** The bracketed choice of {@code /sys/kernel/mm/transparent_hugepage/enabled}, e.g. {@code madvise}. */
@@ -33,6 +36,13 @@ public record MachineFacts(String kernel, String cpuModel, int cpus, String glib
         if (enabled == null) return UNKNOWN;
         Matcher m = SELECTED.matcher(enabled);
         return m.find() ? m.group(1) : UNKNOWN;
+    }
+
+    /** The first three fields of {@code /proc/loadavg}: "1.05 0.70 0.52". */
+    static String loadAverage(String loadavg) {
+        if (loadavg == null) return UNKNOWN;
+        String[] words = loadavg.strip().split("\\s+");
+        return words.length < 3 ? UNKNOWN : words[0] + " " + words[1] + " " + words[2];
     }
 
     static String cpuModel(String cpuinfo) {

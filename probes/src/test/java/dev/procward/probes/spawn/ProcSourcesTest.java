@@ -39,6 +39,12 @@ class ProcSourcesTest {
     }
 
     @Test
+    void loadAverageIsTheFirstThreeFields() {
+        assertEquals("21.66 13.63 7.18", MachineFacts.loadAverage("21.66 13.63 7.18 3/912 40424\n"));
+        assertEquals("unknown", MachineFacts.loadAverage(null));
+    }
+
+    @Test
     void cpuModelComesFromModelName() {
         assertEquals("AMD EPYC 7B13", MachineFacts.cpuModel("processor\t: 0\nvendor_id\t: AuthenticAMD\nmodel name\t: AMD EPYC 7B13\n"));
     }
