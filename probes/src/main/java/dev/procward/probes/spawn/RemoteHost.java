@@ -66,6 +66,7 @@ public final class RemoteHost implements SpawnHost {
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
+            volunteerForOomKiller(process.pid());
             SocketChannel channel = accept(server, process, readyTimeout, name, log);
             BufferedReader in = new BufferedReader(Channels.newReader(channel, StandardCharsets.UTF_8));
             String ready = in.readLine();
@@ -89,6 +90,19 @@ public final class RemoteHost implements SpawnHost {
             } catch (IOException ignored) {
                 // the run's work directory is removed at the end anyway
             }
+        }
+    }
+
+    /**
+     * A parent of several GiB is the most expendable process on the machine: if memory runs out
+     * while it grows, the OOM killer should take it rather than someone's work. Raising one's own
+     * child's score needs no privilege; failing to is not worth failing the run.
+     */
+    private static void volunteerForOomKiller(long pid) {
+        try {
+            Files.writeString(Path.of("/proc", Long.toString(pid), "oom_score_adj"), "1000");
+        } catch (IOException | RuntimeException ignored) {
+            // the host grows without the volunteer mark; MemoryPlan still keeps a reserve
         }
     }
 

@@ -207,6 +207,7 @@ public final class SpawnLab {
                 for (HostKind kind : kinds) {
                     listener.advanced(0, "starting a " + size.label() + " parent: " + kind.name().toLowerCase());
                     try {
+                        ensureMemoryFor(kind, size);
                         SpawnHost host = open(kind, size);
                         hosts.put(kind, host);
                         memory.put(kind, ResidentMemory.of(procRoot, host.pid()));
@@ -335,6 +336,21 @@ public final class SpawnLab {
                 listener.advanced(left, "failed " + r.method().id());
                 unavailable.add(new Unavailable(r.method().id(), r.targetLabel(), size.label(), "failed: " + e.getMessage()));
                 return false;
+            }
+        }
+
+        /**
+         * The plan was made from MemAvailable before the group started; other processes may have
+         * grown since. A parent that would now push the machine into the OOM killer is skipped.
+         */
+        private void ensureMemoryFor(HostKind kind, ParentSize size) {
+            if (size.bytes() < MemoryPlan.MIN_RESERVE) return;
+            long available = availableMemory.getAsLong();
+            long need = MemoryPlan.cost(kind, size.bytes()) + MemoryPlan.MIN_RESERVE;
+            if (available >= 0 && available < need) {
+                throw new SpawnLabException(String.format(java.util.Locale.ROOT,
+                        "not enough memory now: needs %.1f GiB with the reserve, %.1f GiB available",
+                        need / (double) (1L << 30), available / (double) (1L << 30)));
             }
         }
 
