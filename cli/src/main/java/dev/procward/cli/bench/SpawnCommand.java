@@ -70,7 +70,7 @@ public final class SpawnCommand implements Callable<Integer> {
     int warmup;
 
     @Option(names = "--jit-warmup", paramLabel = "N", defaultValue = "" + SpawnLab.JIT_WARMUP_SPAWNS,
-            description = "Unmeasured spawns each Java row makes first, at most 1 s, so the JIT has compiled its spawn path (default: ${DEFAULT-VALUE}).")
+            description = "Unmeasured spawns each Java method makes first, at most 2 s, so the JIT has compiled its spawn path (default: ${DEFAULT-VALUE}).")
     int jitWarmup;
 
     @Option(names = "--max-seconds", paramLabel = "S", defaultValue = "10", description = "Time limit per cell, which may cut --iterations short (default: ${DEFAULT-VALUE}).")

@@ -20,10 +20,9 @@ final class SpawnProgress implements SpawnLab.Listener, AutoCloseable {
     @Override
     public void planned(long spawns) {
         bar = new ProgressBarBuilder()
-                .setTaskName("bench spawn")
+                .setTaskName("spawns")
                 .setInitialMax(spawns)
                 .setStyle(ProgressBarStyle.ASCII)
-                .setUnit(" spawns", 1)
                 .setUpdateIntervalMillis(250)
                 .setConsumer(new ConsoleProgressBarConsumer(stream))
                 .build();
@@ -34,7 +33,7 @@ final class SpawnProgress implements SpawnLab.Listener, AutoCloseable {
         if (bar == null) return;
         if (spawns > 0) bar.stepBy(spawns);
         // A fixed width keeps the bar from jumping as the message changes.
-        bar.setExtraMessage(String.format("%-32.32s", doing));
+        bar.setExtraMessage(String.format("%-24.24s", doing));
     }
 
     @Override
