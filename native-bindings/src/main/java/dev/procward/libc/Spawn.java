@@ -2,7 +2,6 @@ package dev.procward.libc;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -55,8 +54,13 @@ public final class Spawn {
     private static final LazyHandle POSIX_SPAWNP = new LazyHandle("posix_spawnp", SPAWN);
     private static final LazyHandle ATTR_INIT = new LazyHandle("posix_spawnattr_init", P_I);
     private static final LazyHandle ATTR_DESTROY = new LazyHandle("posix_spawnattr_destroy", P_I);
-    private static final LazyHandle ATTR_SETFLAGS = new LazyHandle("posix_spawnattr_setflags",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_SHORT));
+    /**
+     * Declared {@code (void*, int)} although the C parameter is a {@code short}: the flags fit in
+     * 8 bits, so the register holds the same value either way on x86_64 and aarch64, and the
+     * handle shares the {@code (void*, int)} shape with setpgroup and addclosefrom_np instead of
+     * costing a shape of its own (DESIGN.md: about 15 ms each).
+     */
+    private static final LazyHandle ATTR_SETFLAGS = new LazyHandle("posix_spawnattr_setflags", PI_I);
     private static final LazyHandle ATTR_SETSIGMASK = new LazyHandle("posix_spawnattr_setsigmask", PP_I);
     private static final LazyHandle ATTR_SETSIGDEFAULT = new LazyHandle("posix_spawnattr_setsigdefault", PP_I);
     private static final LazyHandle ATTR_SETPGROUP = new LazyHandle("posix_spawnattr_setpgroup", PI_I);
@@ -223,8 +227,9 @@ public final class Spawn {
         CallState cs = CallState.current();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment attr = flags == 0 ? MemorySegment.NULL : attributes(arena, cs);
-            MemorySegment fileActions = actions.isEmpty() ? MemorySegment.NULL : fileActions(arena, cs);
+            MemorySegment fileActions = MemorySegment.NULL;
             try {
+                if (!actions.isEmpty()) fileActions = fileActions(arena, cs);
                 MemorySegment pidOut = arena.allocate(JAVA_INT);
                 MemorySegment argvArray = stringArray(arena, argv);
                 MemorySegment envp = environment == null ? Environ.current() : stringArray(arena, environment);
@@ -248,8 +253,7 @@ public final class Spawn {
         MemorySegment attr = arena.allocate(SPAWNATTR_BYTES, 8);
         check(cs, ATTR_INIT, attr, "");
         try {
-            int err = (int) ATTR_SETFLAGS.get().invokeExact(cs.capture, attr, (short) flags);
-            if (err != 0) throw new ErrnoException("posix_spawnattr_setflags(" + Integer.toHexString(flags) + ")", err);
+            check(cs, ATTR_SETFLAGS, attr, flags, "0x" + Integer.toHexString(flags));
             if ((flags & POSIX_SPAWN_SETSIGMASK) != 0) check(cs, ATTR_SETSIGMASK, attr, sigset(arena, signalMask), signalMask);
             if ((flags & POSIX_SPAWN_SETSIGDEF) != 0) check(cs, ATTR_SETSIGDEFAULT, attr, sigset(arena, defaultSignals), defaultSignals);
             if ((flags & POSIX_SPAWN_SETPGROUP) != 0) check(cs, ATTR_SETPGROUP, attr, processGroup, processGroup);
@@ -272,14 +276,11 @@ public final class Spawn {
         try {
             for (FileAction action : actions) {
                 switch (action) {
-                    case Dup2(int from, int to) -> {
-                        int err = (int) FA_ADDDUP2.get().invokeExact(cs.capture, fa, from, to);
-                        if (err != 0) throw new ErrnoException(FA_ADDDUP2.symbol() + "(" + from + ", " + to + ")", err);
-                    }
-                    case Open(int fd, String path, int openFlags, int mode) -> {
-                        int err = (int) FA_ADDOPEN.get().invokeExact(cs.capture, fa, fd, arena.allocateFrom(path), openFlags, mode);
-                        if (err != 0) throw new ErrnoException(FA_ADDOPEN.symbol() + "(" + fd + ", " + path + ")", err);
-                    }
+                    case Dup2(int from, int to) ->
+                        succeed(FA_ADDDUP2, (int) FA_ADDDUP2.get().invokeExact(cs.capture, fa, from, to), from + ", " + to);
+                    case Open(int fd, String path, int openFlags, int mode) -> succeed(FA_ADDOPEN,
+                            (int) FA_ADDOPEN.get().invokeExact(cs.capture, fa, fd, arena.allocateFrom(path), openFlags, mode),
+                            fd + ", " + path);
                     case Close(int fd) -> check(cs, FA_ADDCLOSE, fa, fd, fd);
                     case CloseFrom(int lowest) -> check(cs, FA_ADDCLOSEFROM, fa, lowest, lowest);
                     case Chdir(String path) -> check(cs, FA_ADDCHDIR, fa, arena.allocateFrom(path), path);
@@ -307,34 +308,35 @@ public final class Spawn {
         return array;
     }
 
-    /** posix_spawn* helpers return the error number (not -1/errno). */
+    /*
+     * posix_spawn* functions return the error number (not -1 and errno). One overload per shape,
+     * because invokeExact needs the exact static types; an ErrnoException passes through rethrow.
+     */
     private static void check(CallState cs, LazyHandle fn, MemorySegment obj, Object subject) {
-        int err;
         try {
-            err = (int) fn.get().invokeExact(cs.capture, obj);
+            succeed(fn, (int) fn.get().invokeExact(cs.capture, obj), subject);
         } catch (Throwable t) {
             throw Native.rethrow(t);
         }
-        if (err != 0) throw new ErrnoException(fn.symbol() + "(" + subject + ")", err);
     }
 
     private static void check(CallState cs, LazyHandle fn, MemorySegment obj, MemorySegment arg, Object subject) {
-        int err;
         try {
-            err = (int) fn.get().invokeExact(cs.capture, obj, arg);
+            succeed(fn, (int) fn.get().invokeExact(cs.capture, obj, arg), subject);
         } catch (Throwable t) {
             throw Native.rethrow(t);
         }
-        if (err != 0) throw new ErrnoException(fn.symbol() + "(" + subject + ")", err);
     }
 
     private static void check(CallState cs, LazyHandle fn, MemorySegment obj, int arg, Object subject) {
-        int err;
         try {
-            err = (int) fn.get().invokeExact(cs.capture, obj, arg);
+            succeed(fn, (int) fn.get().invokeExact(cs.capture, obj, arg), subject);
         } catch (Throwable t) {
             throw Native.rethrow(t);
         }
+    }
+
+    private static void succeed(LazyHandle fn, int err, Object subject) {
         if (err != 0) throw new ErrnoException(fn.symbol() + "(" + subject + ")", err);
     }
 }
