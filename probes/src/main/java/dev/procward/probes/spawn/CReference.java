@@ -26,7 +26,12 @@ public record CReference(Optional<Path> harness, Optional<Path> staticTarget, St
 
     /** Compiles both programs into {@code workDir} with the first {@code cc} on PATH. */
     public static CReference build(Path workDir) {
-        Optional<Path> cc = findOnPath("cc");
+        return build(workDir, System.getenv("PATH"));
+    }
+
+    /** As {@link #build(Path)}, looking for {@code cc} in {@code searchPath} (colon-separated). */
+    static CReference build(Path workDir, String searchPath) {
+        Optional<Path> cc = findOnPath("cc", searchPath);
         if (cc.isEmpty()) return unavailable("no C compiler: cc is not on PATH");
         try {
             Path harness = workDir.resolve("spawnref");
@@ -73,7 +78,10 @@ public record CReference(Optional<Path> harness, Optional<Path> staticTarget, St
     }
 
     static Optional<Path> findOnPath(String program) {
-        String path = System.getenv("PATH");
+        return findOnPath(program, System.getenv("PATH"));
+    }
+
+    static Optional<Path> findOnPath(String program, String path) {
         if (path == null) return Optional.empty();
         for (String dir : path.split(":")) {
             if (dir.isEmpty()) continue;

@@ -84,6 +84,15 @@ public final class SpawnLab {
         this(Path.of("/proc"), Path.of("/sys"), null);
     }
 
+    /** Where {@code cc} is looked for; the process's PATH unless a test says otherwise. */
+    private String compilerSearchPath = System.getenv("PATH");
+
+    /** A lab that looks for {@code cc} in {@code searchPath} only (to test a host without one). */
+    SpawnLab compilerSearchPath(String searchPath) {
+        this.compilerSearchPath = searchPath;
+        return this;
+    }
+
     /** {@code availableMemory} overrides MemAvailable (for tests of the memory groups); null reads it. */
     public SpawnLab(Path procRoot, Path sysRoot, LongSupplier availableMemory) {
         this.procRoot = procRoot;
@@ -106,7 +115,7 @@ public final class SpawnLab {
         List<Unavailable> unavailable = new ArrayList<>();
         boolean needC = plan.methods().stream().anyMatch(m -> m.host() == HostKind.C_HARNESS)
                 || plan.targets().contains(Target.STATIC);
-        CReference c = needC ? CReference.build(workDir) : CReference.unavailable("not requested");
+        CReference c = needC ? CReference.build(workDir, compilerSearchPath) : CReference.unavailable("not requested");
         List<Row> rows = rows(plan, c, unavailable);
         listener.planned((long) rows.size() * plan.sizes().size() * (plan.iterations() + plan.warmup()));
 

@@ -127,6 +127,22 @@ class SpawnLabTest {
     }
 
     @Test
+    void withoutACompilerTheCRowsAndTheStaticTargetAreNotMeasuredAndSaySo() throws IOException {
+        Path noCc = Files.createDirectories(dir.resolve("empty-path"));
+        var plan = new SpawnLab.Plan(List.of(Method.C_POSIX_SPAWN, Method.C_FORK_EXEC, Method.FFM_CLONE_FLOOR),
+                List.of(ParentSize.parse("8m")), List.of(target.toString(), Target.STATIC), ITERATIONS, WARMUP,
+                Duration.ofSeconds(60), 0);
+        SpawnReport report = new SpawnLab().compilerSearchPath(noCc.toString()).run(plan, SpawnLab.Listener.NONE);
+
+        assertEquals(List.of("ffm-clone-floor"), report.cells().stream().map(Cell::method).toList(), "no C figure is invented");
+        String reasons = report.unavailable().toString();
+        assertTrue(reasons.contains("method=c-posix-spawn") && reasons.contains("method=c-fork-exec"), reasons);
+        assertTrue(reasons.contains("no C compiler: cc is not on PATH"), reasons);
+        assertTrue(reasons.contains("target=static"), reasons);
+        assertTrue(report.targets().isEmpty(), "no ratio against a C row that does not exist");
+    }
+
+    @Test
     void aTargetThatIsNotExecutableIsRefusedUpFront() {
         var plan = new SpawnLab.Plan(List.of(Method.PB_POSIX_SPAWN), List.of(ParentSize.parse("8m")),
                 List.of(dir.resolve("missing").toString()), 1, 0, Duration.ofSeconds(5), 0);
