@@ -1,10 +1,7 @@
 package dev.procward.simulator;
 
-import java.util.Locale;
-
 /**
- * Linux signal numbers (x86_64 and aarch64 agree on 1..31) and the kernel's default action for
- * each, as in {@code kernel/signal.c} ({@code SIG_KERNEL_*_MASK}).
+ * The kernel's default action for each Linux signal, as in {@code kernel/signal.c} ({@code SIG_KERNEL_*_MASK}).
  */
 public final class Signal {
     private Signal() {}
@@ -14,10 +11,6 @@ public final class Signal {
             CHLD = 17, CONT = 18, STOP = 19, TSTP = 20, TTIN = 21, TTOU = 22, URG = 23, XCPU = 24,
             XFSZ = 25, VTALRM = 26, PROF = 27, WINCH = 28, IO = 29, PWR = 30, SYS = 31;
     public static final int RTMIN = 34, MAX = 64;
-
-    private static final String[] NAMES = {null, "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE",
-            "KILL", "USR1", "SEGV", "USR2", "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP",
-            "TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "PWR", "SYS"};
 
     /** What the kernel does with a signal whose handler is SIG_DFL. */
     public enum DefaultAction { TERMINATE, CORE, STOP, CONTINUE, IGNORE }
@@ -65,29 +58,14 @@ public final class Signal {
         return 1L << (sig - 1);
     }
 
+    /** "TERM", "RTMIN+2": the name without its SIG prefix. */
     public static String name(int sig) {
-        if (sig >= 1 && sig < NAMES.length) return NAMES[sig];
-        if (sig == 32 || sig == 33) return String.valueOf(sig);
-        if (sig >= RTMIN && sig <= MAX) return sig == RTMIN ? "RTMIN" : "RTMIN+" + (sig - RTMIN);
-        return String.valueOf(sig);
+        String n = dev.procward.libc.Signal.nameOf(sig);
+        return n.startsWith("SIG") ? n.substring(3) : n;
     }
 
     /** Parses {@code TERM}, {@code SIGTERM}, {@code term} or {@code 15}. */
     public static int parse(String text) {
-        String s = text.trim().toUpperCase(Locale.ROOT);
-        if (s.startsWith("SIG")) s = s.substring(3);
-        if (!s.isEmpty() && s.chars().allMatch(Character::isDigit)) {
-            int n = Integer.parseInt(s);
-            if (n >= 0 && n <= MAX) return n;
-        }
-        for (int i = 1; i < NAMES.length; i++) if (NAMES[i].equals(s)) return i;
-        if (s.equals("IOT")) return ABRT;
-        if (s.equals("POLL")) return IO;
-        if (s.equals("CLD")) return CHLD;
-        if (s.startsWith("RTMIN")) {
-            int off = s.length() == 5 ? 0 : Integer.parseInt(s.substring(6));
-            if (RTMIN + off <= MAX) return RTMIN + off;
-        }
-        throw new IllegalArgumentException("unknown signal: " + text);
+        return dev.procward.libc.Signal.parse(text);
     }
 }

@@ -54,6 +54,9 @@ final class SimProcess {
 
     // The simulated program's own habits.
     boolean reaper;
+    /** The program waits for its child and then exits with the child's status, as a shell script does. */
+    boolean exitWithChild;
+    long exitTime = -1;
     final Map<Integer, Reaction> reactions = new HashMap<>();
     boolean shuttingDown;
     long rssKb = 1024;

@@ -448,6 +448,18 @@ public final class SimulatedKernel {
         settle();
     }
 
+    /** The program waits for its children and exits with the status of the first one to end. */
+    public void setExitWithChild(int pid, boolean on) throws SimErrno {
+        live(pid).exitWithChild = on;
+        settle();
+    }
+
+    /** When the process exited (virtual nanoseconds), or -1 while it lives. */
+    public long exitTime(int pid) {
+        SimProcess p = table.get(pid);
+        return p == null ? -1 : p.exitTime;
+    }
+
     /** The program calls exit(code) after {@code delay} of its own running time. */
     public void exitAfter(int pid, int code, Duration delay) throws SimErrno {
         live(pid);
@@ -661,6 +673,18 @@ public final class SimulatedKernel {
             }
         }
         if (p.reaper) moved |= reapAll(p);
+        if (p.exitWithChild) {
+            for (int c : List.copyOf(p.children)) {
+                SimProcess child = table.get(c);
+                if (child == null || child.state != ProcState.ZOMBIE) continue;
+                int status = child.exitStatus;
+                timeline.add(new TimelineEvent.Reaped(now, p.pid, child.pid, status));
+                release(child);
+                int code = WaitStatus.isExited(status) ? WaitStatus.exitCode(status) : 128 + WaitStatus.termSignal(status);
+                doExit(p, WaitStatus.exited(code));
+                return true;
+            }
+        }
         return moved;
     }
 
@@ -718,6 +742,7 @@ public final class SimulatedKernel {
     private void doExit(SimProcess p, int status) {
         stopBusy(p);
         p.exitStatus = status;
+        p.exitTime = now;
         endThreads(p);
         p.ioUntil = -1;
         p.deferred.clear();
