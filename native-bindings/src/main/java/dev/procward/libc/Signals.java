@@ -119,6 +119,14 @@ public final class Signals {
         kill(pid, signal.number());
     }
 
+    /**
+     * tgkill(tgid, tid, signal): to one thread of a process, e.g. to test a thread's own mask, or
+     * to signal the JVM thread that reads a signalfd.
+     */
+    public static void tgkill(int tgid, int tid, int signal) {
+        Syscall.call(Sys.TGKILL, () -> tgid + ", " + tid + ", " + Signal.nameOf(signal), tgid, tid, signal);
+    }
+
     /** killpg(pgid, signal): every process in group {@code pgid} ({@code kill(-pgid, …)}). */
     public static void killpg(int pgid, int signal) {
         if (pgid < 0) throw new IllegalArgumentException("process group must be >= 0: " + pgid);

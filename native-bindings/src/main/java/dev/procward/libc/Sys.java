@@ -19,6 +19,7 @@ enum Sys {
     EXECVE(59, 221),
     WAIT4(61, 260),
     KILL(62, 129),
+    TGKILL(234, 131),
     FCNTL(72, 25),
     GETUID(102, 174),
     GETEUID(107, 175),

@@ -3,6 +3,8 @@ package dev.procward.libc;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Waiting for children: {@code waitid} and {@code waitpid} (as {@code wait4}), decoded into
@@ -77,6 +79,25 @@ public final class Wait {
      */
     public static ChildStatus reapAny() {
         return waitid(IdType.ALL, 0, WEXITED | WNOHANG);
+    }
+
+    /**
+     * The drain loop after a SIGCHLD: reaps every child that has exited by now, without blocking,
+     * and stops at "nothing ready" or when no children are left (ECHILD is not an error here).
+     */
+    public static List<ChildStatus.Terminated> reapAllExited() {
+        List<ChildStatus.Terminated> reaped = new ArrayList<>();
+        while (true) {
+            ChildStatus s;
+            try {
+                s = reapAny();
+            } catch (ErrnoException e) {
+                if (e.is(Errno.ECHILD)) return reaped;
+                throw e;
+            }
+            if (!(s instanceof ChildStatus.Terminated t)) return reaped;
+            reaped.add(t);
+        }
     }
 
     /**

@@ -93,6 +93,16 @@ final class Children {
         }
     }
 
+    /**
+     * Skips the calling test when not root, except under CI=true, where a test that cannot run is
+     * a failure (the CI runs as root).
+     */
+    static void requireRoot(String why) {
+        if (Processes.effectiveUid() == 0) return;
+        if ("true".equals(System.getenv("CI"))) throw new AssertionError("CI must run this as root: " + why);
+        org.junit.jupiter.api.Assumptions.abort("needs root: " + why);
+    }
+
     /** Kills (if still there) and reaps a child, for test cleanup. */
     static void killAndReap(int pid) {
         try {
