@@ -298,6 +298,11 @@ public final class SimulatedKernel {
         return p.pid;
     }
 
+    /** prctl(PR_SET_NAME): the name /proc shows as comm, cut to 15 bytes. */
+    public void setComm(int pid, String name) throws SimErrno {
+        live(pid).comm = truncateComm(name);
+    }
+
     /** prctl(PR_SET_CHILD_SUBREAPER). */
     public void setSubreaper(int pid, boolean on) throws SimErrno {
         live(pid).subreaper = on;

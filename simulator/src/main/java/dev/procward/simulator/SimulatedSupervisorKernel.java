@@ -24,6 +24,10 @@ public final class SimulatedSupervisorKernel implements Kernel {
 
     private final SimulatedKernel k;
     private final int self;
+    /** Time is advanced by someone else (a scenario): awaitSignal waits for it instead of jumping. */
+    private volatile boolean drivenClock;
+    private volatile boolean idle;
+    private volatile long idleDeadline = Long.MAX_VALUE;
 
     private SimulatedSupervisorKernel(SimulatedKernel k, int self) {
         this.k = k;
@@ -49,6 +53,33 @@ public final class SimulatedSupervisorKernel implements Kernel {
         }
     }
 
+    /**
+     * Hands the clock to another thread: from now on {@link #awaitSignal} never moves time; it
+     * waits until the driver has moved it past the deadline or a signal is pending.
+     */
+    public void driveClockExternally() {
+        drivenClock = true;
+    }
+
+    /**
+     * Tells a waiting supervisor that the simulation changed; it counts as busy until it has looked
+     * and found nothing to do. Call with the simulation's monitor held.
+     */
+    public void wake() {
+        idle = false;
+        k.notifyAll();
+    }
+
+    /** True while the supervisor waits in {@link #awaitSignal} with nothing to do. */
+    public boolean idle() {
+        return idle;
+    }
+
+    /** The virtual time at which an idle supervisor wants to wake, or Long.MAX_VALUE. */
+    public long idleDeadline() {
+        return idleDeadline;
+    }
+
     public SimulatedKernel simulation() {
         return k;
     }
@@ -59,7 +90,7 @@ public final class SimulatedSupervisorKernel implements Kernel {
             try {
                 return action.run(k);
             } finally {
-                k.notifyAll();
+                wake();
             }
         }
     }
@@ -171,6 +202,22 @@ public final class SimulatedSupervisorKernel implements Kernel {
             while (true) {
                 int sig = k.takePendingSignal(self, CATCHABLE);
                 if (sig != 0) return Optional.of(sig);
+                if (drivenClock) {
+                    if (k.now() >= deadline) return Optional.empty();
+                    idleDeadline = deadline;
+                    idle = true;
+                    k.notifyAll();
+                    try {
+                        k.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new SimErrno("EINTR", "awaitSignal interrupted");
+                    } finally {
+                        idle = false;
+                        idleDeadline = Long.MAX_VALUE;
+                    }
+                    continue;
+                }
                 long next = k.nextTimer();
                 if (next >= 0 && next <= deadline) {
                     k.advanceTo(next);
