@@ -320,7 +320,8 @@ public final class SimulatedKernel {
     public void sigaction(int pid, int sig, Disposition d) throws SimErrno {
         SimProcess p = live(pid);
         if (!Signal.valid(sig)) throw new SimErrno("EINVAL", "bad signal " + sig);
-        if (Signal.kernelOnly(sig) && d != Disposition.DEFAULT) {
+        if (Signal.kernelOnly(sig)) {
+            // do_sigaction() refuses any new action for KILL and STOP, even SIG_DFL.
             throw new SimErrno("EINVAL", "sigaction: " + Signal.name(sig) + " cannot be caught or ignored");
         }
         p.handlers[sig] = d;

@@ -33,16 +33,24 @@ public final class ScenarioRunner {
         void afterStep(int index, Statement statement, String result, List<TimelineEvent> events, SimulatedKernel kernel);
     }
 
+    private static final int GLIBC_SIGSETXID = 33;
+
     private final Scenario scenario;
     private final SimulatedKernel k;
     private final Map<String, Integer> labels = new HashMap<>();
+    private final Map<Integer, String> labelsByPid = new HashMap<>();
     private final List<String> failedExpectations = new ArrayList<>();
     private SupervisedRun supervised;
 
     public ScenarioRunner(Scenario scenario) {
         this.scenario = scenario;
         this.k = new SimulatedKernel(scenario.config());
-        labels.put("init", 1);
+        label("init", 1);
+    }
+
+    private void label(String label, int pid) {
+        labels.put(label, pid);
+        labelsByPid.put(pid, label);
     }
 
     public SimulatedKernel kernel() {
@@ -55,9 +63,7 @@ public final class ScenarioRunner {
 
     /** The label a scenario gave to {@code pid}, or the pid itself. */
     public String labelOf(int pid) {
-        String best = null;
-        for (var e : labels.entrySet()) if (e.getValue() == pid) best = e.getKey();
-        return best != null ? best : String.valueOf(pid);
+        return labelsByPid.getOrDefault(pid, String.valueOf(pid));
     }
 
     public void run(Observer observer) {
@@ -177,7 +183,7 @@ public final class ScenarioRunner {
                 case "expect" -> expect(s);
                 case "supervise" -> {
                     supervised = SupervisedRun.start(k, s);
-                    labels.put("main", supervised.awaitMainChild());
+                    label("main", supervised.awaitMainChild());
                     yield "ok";
                 }
                 default -> throw new ScenarioException(s.line(), "unknown statement '" + s.verb() + "'");
@@ -193,7 +199,7 @@ public final class ScenarioRunner {
         int parent = pid(s, 0);
         String label = s.arg(1);
         int child = k.fork(parent);
-        labels.put(label, child);
+        label(label, child);
         k.setComm(child, label);
         if (s.has(2)) exec(child, s.from(2), s);
         return "pid " + child;
@@ -235,7 +241,12 @@ public final class ScenarioRunner {
         int wanted = Scenario.parseInt(s.arg(1), s.line());
         int started = 0;
         try {
-            for (; started < wanted; started++) k.spawnThread(pid);
+            for (; started < wanted; started++) {
+                k.spawnThread(pid);
+                // The programs are glibc programs: the first pthread_create installs glibc's
+                // handler for SIGSETXID (33), which set*id() uses to reach every thread.
+                if (started == 0) k.sigaction(pid, GLIBC_SIGSETXID, Disposition.CATCH);
+            }
             return "started " + started;
         } catch (SimErrno e) {
             return "started " + started + " then " + e.errnoName();
@@ -316,8 +327,9 @@ public final class ScenarioRunner {
             return -pid;
         }
         Integer pid = labels.get(word);
-        if (pid == null) throw new ScenarioException(s.line(), "no process labelled '" + word + "'");
-        return pid;
+        if (pid != null) return pid;
+        if (!word.isEmpty() && word.chars().allMatch(Character::isDigit)) return Integer.parseInt(word);
+        throw new ScenarioException(s.line(), "no process labelled '" + word + "'");
     }
 
     private static int signal(Statement s, int i) {
