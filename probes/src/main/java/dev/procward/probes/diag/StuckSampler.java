@@ -113,6 +113,39 @@ public final class StuckSampler {
         return new Sweep(start, threads, running, blocked, active);
     }
 
+    /** The threads of one process that are in a wanted state, with their details. */
+    public List<ThreadActivity> process(int pid) {
+        List<ThreadActivity> out = new ArrayList<>();
+        String taskDir = root + "/" + pid + "/task";
+        String[] tids = new File(taskDir).list();
+        if (tids == null) return out;
+        for (String tidName : tids) {
+            int n = read(taskDir + "/" + tidName + "/stat");
+            if (n <= 0 || !states.contains(stateOf(n))) continue;
+            ThreadActivity a = detail(pid, tidName, taskDir + "/" + tidName, n);
+            if (a != null) out.add(a);
+        }
+        return out;
+    }
+
+    /**
+     * Sweeps at {@code hz} for {@code duration} (at least one sweep), on a fixed-rate schedule: a
+     * slow sweep delays the next rather than piling up.
+     */
+    public List<Sweep> sample(double hz, java.time.Duration duration) throws InterruptedException {
+        long period = (long) (1_000_000_000L / hz);
+        long end = System.nanoTime() + duration.toNanos();
+        List<Sweep> sweeps = new ArrayList<>();
+        long next = System.nanoTime();
+        do {
+            sweeps.add(sweep());
+            next += period;
+            long wait = next - System.nanoTime();
+            if (wait > 0 && next < end) Thread.sleep(java.time.Duration.ofNanos(wait));
+        } while (System.nanoTime() < end);
+        return sweeps;
+    }
+
     /** Reads a small file into the buffer; -1 when it is gone or unreadable. */
     private int read(String file) {
         try (FileInputStream in = new FileInputStream(file)) {
