@@ -73,8 +73,8 @@ class SafeSignalTest {
         try {
             var r = SafeSignal.send(PROC, targets(new SignalTargets.Selector.Pid((int) parent.pid())), Signal.SIGKILL.number(),
                     Duration.ofSeconds(30));
-            assertEquals(1, r.warnings().size(), r.warnings().toString());
-            String w = r.warnings().getFirst();
+            // (a second warning may say it is a zombie for a moment, until the JVM reaps it)
+            String w = r.warnings().stream().filter(x -> x.contains("D state")).findFirst().orElseThrow();
             assertTrue(w.contains("D state") && w.contains("SIGKILL cannot end it"), w);
             assertTrue(w.contains("vfork") || w.contains("clone"), w);
             // A vfork wait is 'killable': this D task does go away.
