@@ -29,13 +29,38 @@ public final class ProcRenderer {
         }
     }
 
+    /**
+     * What gets rendered: the process table and the few kernel counters the global files show.
+     * A simulated kernel gives one ({@link #of}); so can any other source of process data.
+     */
+    public record Machine(long uptimeNanos, int pidMax, int lastPid, long forksSinceBoot, List<ProcessView> processes) {
+        public Machine {
+            processes = List.copyOf(processes);
+        }
+
+        public static Machine of(SimulatedKernel k) {
+            return new Machine(k.now(), k.pidMax(), k.lastPid(), k.forksSinceBoot(), k.processes());
+        }
+    }
+
     private static final long PAGE_KB = 4;
     private static final long HZ = SimulatedKernel.TICKS_PER_SECOND;
 
     private final Host host;
+    private final boolean kernelDetail;
+
+    /**
+     * @param kernelDetail also write what only a kernel knows (wchan, syscall, stack, environ, one
+     *                     task directory per thread); off for sources that cannot know it, which
+     *                     also keeps rendering tens of thousands of processes quick
+     */
+    public ProcRenderer(Host host, boolean kernelDetail) {
+        this.host = host;
+        this.kernelDetail = kernelDetail;
+    }
 
     public ProcRenderer(Host host) {
-        this.host = host;
+        this(host, true);
     }
 
     public ProcRenderer() {
@@ -44,6 +69,10 @@ public final class ProcRenderer {
 
     /** Renders into a fresh in-memory file system and returns its {@code /proc}. */
     public Path renderToMemory(SimulatedKernel k) {
+        return renderToMemory(Machine.of(k));
+    }
+
+    public Path renderToMemory(Machine k) {
         FileSystem fs = Jimfs.newFileSystem(Configuration.unix());
         Path root = fs.getPath("/proc");
         render(k, root);
@@ -52,6 +81,10 @@ public final class ProcRenderer {
 
     /** Renders into {@code root}, which is created if needed; existing pid directories are not removed. */
     public void render(SimulatedKernel k, Path root) {
+        render(Machine.of(k), root);
+    }
+
+    public void render(Machine k, Path root) {
         try {
             Files.createDirectories(root);
             List<ProcessView> all = k.processes();
@@ -63,15 +96,16 @@ public final class ProcRenderer {
         }
     }
 
-    private void renderProcess(SimulatedKernel k, Path root, ProcessView p) throws IOException {
+    private void renderProcess(Machine k, Path root, ProcessView p) throws IOException {
         Path dir = root.resolve(String.valueOf(p.pid()));
         Files.createDirectories(dir);
         write(dir.resolve("stat"), stat(k, p, p.pid()));
         write(dir.resolve("status"), status(p, p.pid()));
         write(dir.resolve("comm"), p.comm() + "\n");
         write(dir.resolve("cmdline"), cmdline(p));
-        write(dir.resolve("environ"), p.state() == ProcState.ZOMBIE ? "" : "PATH=/usr/bin:/bin\0HOME=/root\0");
         write(dir.resolve("statm"), statm(p));
+        if (!kernelDetail) return;
+        write(dir.resolve("environ"), p.state() == ProcState.ZOMBIE ? "" : "PATH=/usr/bin:/bin\0HOME=/root\0");
         write(dir.resolve("wchan"), wchan(p));
         write(dir.resolve("syscall"), syscall(p));
         write(dir.resolve("stack"), stack(p));
@@ -102,7 +136,7 @@ public final class ProcRenderer {
         return p.state() == ProcState.ZOMBIE;
     }
 
-    String stat(SimulatedKernel k, ProcessView p, int tid) {
+    String stat(Machine k, ProcessView p, int tid) {
         boolean z = zombie(p);
         long start = p.startTimeNanos() * HZ / 1_000_000_000L;
         long vsize = z ? 0 : p.vsizeKb() * 1024;
@@ -114,7 +148,7 @@ public final class ProcRenderer {
                 + " 0 -1 " + flags + " 120 0 0 0 " + utime + " " + stime + " 0 0 20 0 " + (z ? 1 : p.threads())
                 + " 0 " + start + " " + vsize + " " + rss + " 18446744073709551615 0 0 0 0 0 "
                 + p.pending() + " " + p.blocked() + " " + p.ignored() + " " + p.caught()
-                + " 0 0 0 17 " + (tid % host.cpus()) + " 0 0 " + (p.state() == ProcState.DISK_SLEEP ? (k.now() - p.startTimeNanos()) * HZ / 1_000_000_000L / 2 : 0)
+                + " 0 0 0 17 " + (tid % host.cpus()) + " 0 0 " + (p.state() == ProcState.DISK_SLEEP ? (k.uptimeNanos() - p.startTimeNanos()) * HZ / 1_000_000_000L / 2 : 0)
                 + " 0 0 0 0 0 0 0 0 0 " + exitCode + "\n";
     }
 
@@ -129,7 +163,8 @@ public final class ProcRenderer {
         b.append("Pid:\t").append(tid).append('\n');
         b.append("PPid:\t").append(p.ppid()).append('\n');
         b.append("TracerPid:\t0\n");
-        b.append("Uid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\n");
+        b.append("Uid:\t").append(p.uid()).append('\t').append(p.uid()).append('\t').append(p.uid()).append('\t').append(p.uid()).append('\n');
+        b.append("Gid:\t0\t0\t0\t0\n");
         b.append("FDSize:\t").append(z ? 0 : 64).append('\n');
         b.append("Groups:\t \n");
         b.append("NStgid:\t").append(p.pid()).append('\n');
@@ -214,9 +249,9 @@ public final class ProcRenderer {
         };
     }
 
-    private void renderGlobal(SimulatedKernel k, Path root, List<ProcessView> all) throws IOException {
-        double up = k.now() / 1e9;
-        long upTicks = k.now() * HZ / 1_000_000_000L;
+    private void renderGlobal(Machine k, Path root, List<ProcessView> all) throws IOException {
+        double up = k.uptimeNanos() / 1e9;
+        long upTicks = k.uptimeNanos() * HZ / 1_000_000_000L;
         int running = 0, blocked = 0, tasks = 0;
         long rssTotal = 0, cpuBusy = 0;
         for (ProcessView p : all) {

@@ -107,6 +107,6 @@ final class SimProcess {
     ProcessView view() {
         return new ProcessView(pid, ppid, pgid, sid, comm, List.copyOf(argv), state, exitStatus, threads(),
                 List.copyOf(threadIds), blocked, pending, ignoredMask(), caughtMask(), subreaper, startTime, wchan,
-                rssKb, vsizeKb, cpuTicks);
+                rssKb, vsizeKb, cpuTicks, 0);
     }
 }

@@ -142,7 +142,7 @@ public final class SimulatedKernel {
             long ticks = p.cpuTicks + (now - p.busySince) * TICKS_PER_SECOND / 1_000_000_000L;
             v = new ProcessView(v.pid(), v.ppid(), v.pgid(), v.sid(), v.comm(), v.argv(), v.state(), v.exitStatus(),
                     v.threads(), v.threadIds(), v.blocked(), v.pending(), v.ignored(), v.caught(), v.subreaper(),
-                    v.startTimeNanos(), v.wchan(), v.rssKb(), v.vsizeKb(), ticks);
+                    v.startTimeNanos(), v.wchan(), v.rssKb(), v.vsizeKb(), ticks, v.uid());
         }
         return v;
     }

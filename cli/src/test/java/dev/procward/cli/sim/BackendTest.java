@@ -1,0 +1,60 @@
+package dev.procward.cli.sim;
+
+import dev.procward.cli.ExitCodes;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static dev.procward.cli.sim.SimCommandTest.run;
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The inspectors, unchanged, look at the simulated host and at OSHI's process list. */
+class BackendTest {
+
+    @AfterEach
+    void realHostAgain() {
+        System.clearProperty("procward.host.os");
+    }
+
+    @Test
+    void psOnTheSimulatedHostShowsItsProcessesAndStates() {
+        SimCommandTest.Result r = run("--backend", "sim", "ps");
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        assertTrue(r.out().contains("web-server"), r.out());
+        assertTrue(r.out().contains("rsync"), r.out());
+        assertTrue(r.err().startsWith("procward: simulated host (scenario demo-host"), r.err());
+    }
+
+    @Test
+    void zombiesOnTheSimulatedHostFindsTheLeakingWebServer() {
+        SimCommandTest.Result r = run("--backend", "sim", "zombies");
+        assertTrue(r.out().contains("web-server"), r.out() + r.err());
+        assertTrue(r.out().contains("5"), r.out());
+    }
+
+    @Test
+    void doctorRunsOnTheSimulatedHost() {
+        SimCommandTest.Result r = run("--backend", "sim", "doctor");
+        assertFalse(r.out().isBlank(), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void offLinuxAutoServesPsFromOshiAndRunsLinuxOnlyCommandsOnTheSimulatorWithABanner() {
+        System.setProperty("procward.host.os", "Mac OS X");
+        SimCommandTest.Result z = run("zombies");
+        assertEquals(1, z.err().lines().filter(l -> l.contains("zombies needs Linux; showing the simulated host")).count(), z.err());
+        assertTrue(z.out().contains("web-server"), z.out());
+        SimCommandTest.Result ps = run("ps");
+        assertEquals(ExitCodes.OK, ps.code(), ps.err());
+        assertFalse(ps.err().contains("simulated"), ps.err());
+        assertTrue(ps.out().contains(String.valueOf(ProcessHandle.current().pid())), "OSHI lists this very JVM");
+    }
+
+    @Test
+    void backendLinuxOffLinuxIsAClearError() {
+        System.setProperty("procward.host.os", "Windows 11");
+        SimCommandTest.Result r = run("--backend", "linux", "ps");
+        assertEquals(ExitCodes.FAILURE, r.code());
+        assertTrue(r.err().contains("this host runs Windows 11, not Linux"), r.err());
+    }
+}
