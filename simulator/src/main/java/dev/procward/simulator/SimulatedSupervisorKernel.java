@@ -26,6 +26,7 @@ public final class SimulatedSupervisorKernel implements Kernel {
     private final int self;
     /** Time is advanced by someone else (a scenario): awaitSignal waits for it instead of jumping. */
     private volatile boolean drivenClock;
+    private volatile boolean alone;
     private volatile boolean idle;
     private volatile long idleDeadline = Long.MAX_VALUE;
 
@@ -59,6 +60,14 @@ public final class SimulatedSupervisorKernel implements Kernel {
      */
     public void driveClockExternally() {
         drivenClock = true;
+    }
+
+    /**
+     * No other thread will ever act on the simulation: when nothing is scheduled and no timeout is
+     * set, {@link #awaitSignal} fails with EDEADLK instead of waiting for ever.
+     */
+    public void runAlone() {
+        alone = true;
     }
 
     /**
@@ -227,6 +236,7 @@ public final class SimulatedSupervisorKernel implements Kernel {
                     k.advanceTo(deadline);
                     return Optional.empty();
                 }
+                if (alone) throw new SimErrno("EDEADLK", "nothing can happen any more in the simulation: every process waits for ever");
                 try {
                     k.wait();
                 } catch (InterruptedException e) {

@@ -51,6 +51,22 @@ class BackendTest {
     }
 
     @Test
+    void initRunsProcwardsOwnLoopOnTheSimulatedKernelAndPassesTheExitCodeThrough() {
+        var saved = System.err;
+        var captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true));
+        try {
+            assertEquals(3, dev.procward.cli.Main.run("--backend", "sim", "init", "--", "sh", "-c", "sleep 2; exit 3"));
+            assertEquals(128 + 15, dev.procward.cli.Main.run("--backend", "sim", "init", "--", "sh", "-c", "kill -TERM $$"));
+        } finally {
+            System.setErr(saved);
+        }
+        String err = captured.toString();
+        assertTrue(err.contains("procward: init on the simulated kernel"), err);
+        assertTrue(err.contains("[    2.000s] exit   2 exited 3 -> zombie"), err);
+    }
+
+    @Test
     void backendLinuxOffLinuxIsAClearError() {
         System.setProperty("procward.host.os", "Windows 11");
         SimCommandTest.Result r = run("--backend", "linux", "ps");
