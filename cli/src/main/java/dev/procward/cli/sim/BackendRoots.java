@@ -17,6 +17,8 @@ import java.util.Set;
 public final class BackendRoots {
     /** The inspectors OSHI has real data for; the others need Linux's own files. */
     public static final Set<String> OSHI_SERVES = Set.of("ps", "tree", "inspect");
+    /** Inspectors that read through java.io.File and so need the rendered host on the default file system. */
+    static final Set<String> NEEDS_DEFAULT_FILE_SYSTEM = Set.of("stuck");
 
     private BackendRoots() {}
 
@@ -31,15 +33,19 @@ public final class BackendRoots {
             }
             case sim -> {
                 err.println("procward: simulated host (scenario " + SimulatedHost.scenarioName() + ", --backend sim)");
-                yield Optional.of(SimulatedHost.procRoot());
+                yield Optional.of(simulated(command));
             }
             case oshi -> {
                 if (OSHI_SERVES.contains(command)) yield Optional.of(OshiHost.procRoot());
                 err.println("procward: " + command + " needs Linux; showing the simulated host (scenario "
                         + SimulatedHost.scenarioName() + ") instead");
-                yield Optional.of(SimulatedHost.procRoot());
+                yield Optional.of(simulated(command));
             }
             case auto -> throw new IllegalStateException("effective() never returns auto");
         };
+    }
+
+    private static Path simulated(String command) {
+        return NEEDS_DEFAULT_FILE_SYSTEM.contains(command) ? SimulatedHost.procRootOnDisk() : SimulatedHost.procRoot();
     }
 }

@@ -29,20 +29,50 @@ public final class SimulatedHost {
         return v == null || v.isBlank() ? DEFAULT : v.strip();
     }
 
-    /** The rendered /proc of the simulated host, built once per process. */
+    /** The rendered /proc of the simulated host, in memory (Jimfs), built once per process. */
     public static synchronized Path procRoot() {
         String name = scenarioName();
         if (rendered == null || !name.equals(renderedName)) {
-            ScenarioRunner runner = new ScenarioRunner(load(name));
-            try {
-                runner.run((i, s, r, e, k) -> { });
-            } catch (ScenarioException e) {
-                throw new UserError("scenario " + name + ": " + e.getMessage());
-            }
-            rendered = new ProcRenderer().renderToMemory(runner.kernel());
+            rendered = new ProcRenderer().renderToMemory(run(name));
             renderedName = name;
         }
         return rendered;
+    }
+
+    /**
+     * The same /proc written to a private temporary directory, removed when the JVM exits: for
+     * readers that go through java.io.File rather than Path (the stuck sampler, at the time of
+     * writing), which cannot see an in-memory file system.
+     */
+    public static synchronized Path procRootOnDisk() {
+        String name = scenarioName();
+        try {
+            Path dir = Files.createTempDirectory("procward-sim-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+            Path root = dir.resolve("proc");
+            new ProcRenderer().render(run(name), root);
+            return root;
+        } catch (IOException e) {
+            throw new UserError("cannot render the simulated host: " + e.getMessage());
+        }
+    }
+
+    private static dev.procward.simulator.SimulatedKernel run(String name) {
+        ScenarioRunner runner = new ScenarioRunner(load(name));
+        try {
+            runner.run((i, s, r, e, k) -> { });
+        } catch (ScenarioException e) {
+            throw new UserError("scenario " + name + ": " + e.getMessage());
+        }
+        return runner.kernel();
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort at exit
+        }
     }
 
     /** A shipped scenario by name, or a scenario file by path. */

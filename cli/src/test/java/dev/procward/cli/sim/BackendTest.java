@@ -32,6 +32,14 @@ class BackendTest {
     }
 
     @Test
+    void stuckOnTheSimulatedHostFindsTheBackupBlockedOnNfs() {
+        SimCommandTest.Result r = run("--backend", "sim", "stuck", "--duration", "200ms");
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        assertTrue(r.out().contains("rsync"), r.out());
+        assertTrue(r.out().contains("nfs_wait_on_request"), r.out());
+    }
+
+    @Test
     void doctorRunsOnTheSimulatedHost() {
         SimCommandTest.Result r = run("--backend", "sim", "doctor");
         assertFalse(r.out().isBlank(), r.err());
