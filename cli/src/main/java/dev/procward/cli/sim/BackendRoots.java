@@ -24,6 +24,11 @@ public final class BackendRoots {
 
     public static Optional<Path> procRootFor(String command, PrintWriter err) {
         Backend chosen = Backend.selected();
+        if (command.equals("signal") && chosen.effective() != Backend.linux) {
+            // It would look up targets in a rendered /proc and then signal this host's real pids.
+            throw new UserError("signal acts on real processes and has no --backend " + chosen.effective()
+                    + " form; a scenario's 'kill' statement signals simulated ones");
+        }
         return switch (chosen.effective()) {
             case linux -> {
                 if (!Backend.linuxHost()) {

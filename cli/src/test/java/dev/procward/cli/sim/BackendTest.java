@@ -75,6 +75,13 @@ class BackendTest {
     }
 
     @Test
+    void signalRefusesToRunOnARenderedHostBecauseItWouldHitRealPids() {
+        SimCommandTest.Result r = run("--backend", "sim", "signal", "TERM", "1");
+        assertEquals(ExitCodes.FAILURE, r.code(), r.out());
+        assertTrue(r.err().contains("signal acts on real processes"), r.err());
+    }
+
+    @Test
     void backendLinuxOffLinuxIsAClearError() {
         System.setProperty("procward.host.os", "Windows 11");
         SimCommandTest.Result r = run("--backend", "linux", "ps");

@@ -52,11 +52,18 @@ class DifferentialSuiteTest {
         else {
             python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : which("python3");
             if (python == null) missing = "python3";
+            else if (!canUnshare()) missing = "permission to create PID namespaces (unshare --pid --fork --mount-proc true failed)";
         }
         if (missing != null) {
             if ("true".equals(System.getenv("CI"))) fail("the differential suite needs " + missing + " (CI=true)");
             Assumptions.abort("the differential suite needs " + missing);
         }
+    }
+
+    private static boolean canUnshare() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("/usr/bin/unshare", "--pid", "--fork", "--mount-proc", "true")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
     }
 
     private static String which(String name) {
