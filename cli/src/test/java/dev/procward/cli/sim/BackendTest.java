@@ -1,6 +1,7 @@
 package dev.procward.cli.sim;
 
 import dev.procward.cli.ExitCodes;
+import dev.procward.cli.diag.CliRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class BackendTest {
 
     @Test
     void psOnTheSimulatedHostShowsItsProcessesAndStates() {
-        SimCommandTest.Result r = run("--backend", "sim", "ps");
+        CliRun r = run("--backend", "sim", "ps");
         assertEquals(ExitCodes.OK, r.code(), r.err());
         assertTrue(r.out().contains("web-server"), r.out());
         assertTrue(r.out().contains("rsync"), r.out());
@@ -26,14 +27,14 @@ class BackendTest {
 
     @Test
     void zombiesOnTheSimulatedHostFindsTheLeakingWebServer() {
-        SimCommandTest.Result r = run("--backend", "sim", "zombies");
+        CliRun r = run("--backend", "sim", "zombies");
         assertTrue(r.out().contains("web-server"), r.out() + r.err());
         assertTrue(r.out().contains("5"), r.out());
     }
 
     @Test
     void stuckOnTheSimulatedHostFindsTheBackupBlockedOnNfs() {
-        SimCommandTest.Result r = run("--backend", "sim", "stuck", "--duration", "200ms");
+        CliRun r = run("--backend", "sim", "stuck", "--duration", "200ms");
         assertEquals(ExitCodes.OK, r.code(), r.err());
         assertTrue(r.out().contains("rsync"), r.out());
         assertTrue(r.out().contains("nfs_wait_on_request"), r.out());
@@ -41,7 +42,7 @@ class BackendTest {
 
     @Test
     void doctorRunsOnTheSimulatedHost() {
-        SimCommandTest.Result r = run("--backend", "sim", "doctor");
+        CliRun r = run("--backend", "sim", "doctor");
         assertFalse(r.out().isBlank(), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
     }
@@ -49,10 +50,10 @@ class BackendTest {
     @Test
     void offLinuxAutoServesPsFromOshiAndRunsLinuxOnlyCommandsOnTheSimulatorWithABanner() {
         System.setProperty("procward.host.os", "Mac OS X");
-        SimCommandTest.Result z = run("zombies");
+        CliRun z = run("zombies");
         assertEquals(1, z.err().lines().filter(l -> l.contains("zombies needs Linux; showing the simulated host")).count(), z.err());
         assertTrue(z.out().contains("web-server"), z.out());
-        SimCommandTest.Result ps = run("ps");
+        CliRun ps = run("ps");
         assertEquals(ExitCodes.OK, ps.code(), ps.err());
         assertFalse(ps.err().contains("simulated"), ps.err());
         assertTrue(ps.out().contains(String.valueOf(ProcessHandle.current().pid())), "OSHI lists this very JVM");
@@ -76,7 +77,7 @@ class BackendTest {
 
     @Test
     void signalRefusesToRunOnARenderedHostBecauseItWouldHitRealPids() {
-        SimCommandTest.Result r = run("--backend", "sim", "signal", "TERM", "1");
+        CliRun r = run("--backend", "sim", "signal", "TERM", "1");
         assertEquals(ExitCodes.FAILURE, r.code(), r.out());
         assertTrue(r.err().contains("signal acts on real processes"), r.err());
     }
@@ -84,7 +85,7 @@ class BackendTest {
     @Test
     void backendLinuxOffLinuxIsAClearError() {
         System.setProperty("procward.host.os", "Windows 11");
-        SimCommandTest.Result r = run("--backend", "linux", "ps");
+        CliRun r = run("--backend", "linux", "ps");
         assertEquals(ExitCodes.FAILURE, r.code());
         assertTrue(r.err().contains("this host runs Windows 11, not Linux"), r.err());
     }

@@ -1,11 +1,9 @@
 package dev.procward.cli.sim;
 
 import dev.procward.cli.ExitCodes;
-import dev.procward.cli.ProcwardCommand;
+import dev.procward.cli.diag.CliRun;
 import org.junit.jupiter.api.Test;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -13,20 +11,14 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class SimCommandTest {
 
-    record Result(int code, String out, String err) {}
-
-    static Result run(String... args) {
-        var cl = ProcwardCommand.commandLine();
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
+    /** One command line in this JVM: the shared helper of the cli tests. */
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void runPrintsTheTimelineInVirtualTimeAndTheFinalTable() {
-        Result r = run("sim", "run", "zombie-leak");
+        CliRun r = run("sim", "run", "zombie-leak");
         assertEquals(ExitCodes.OK, r.code(), r.err());
         assertTrue(r.out().startsWith("scenario zombie-leak"), r.out());
         assertTrue(r.out().contains("exit   5 exited 0 -> zombie"), r.out());
@@ -36,7 +28,7 @@ class SimCommandTest {
 
     @Test
     void gracefulShutdownShowsProcwardsOwnLoopKillingAfterTheGracePeriod() {
-        Result r = run("sim", "run", "graceful-shutdown");
+        CliRun r = run("sim", "run", "graceful-shutdown");
         assertEquals(ExitCodes.OK, r.code(), r.err());
         assertTrue(r.out().contains("procward: grace period of 5000 ms is over"), r.out());
         assertTrue(r.out().contains("procward exits with status 0"), r.out());
@@ -46,7 +38,7 @@ class SimCommandTest {
     void aScenarioFileRunsAndAFailedExpectationExits1WithOneLine(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path f = dir.resolve("mine.scenario");
         Files.writeString(f, "fork init a\nexit a 0\nexpect a state S\n");
-        Result r = run("sim", "run", f.toString());
+        CliRun r = run("sim", "run", f.toString());
         assertEquals(ExitCodes.FAILURE, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("expected S, found Z"), r.err());
@@ -54,7 +46,7 @@ class SimCommandTest {
 
     @Test
     void anUnknownScenarioIsOneClearLine() {
-        Result r = run("sim", "run", "no-such-scenario");
+        CliRun r = run("sim", "run", "no-such-scenario");
         assertEquals(ExitCodes.FAILURE, r.code());
         assertTrue(r.err().contains("no shipped scenario 'no-such-scenario'"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
@@ -62,7 +54,7 @@ class SimCommandTest {
 
     @Test
     void listNamesEveryShippedScenario() {
-        Result r = run("sim", "list");
+        CliRun r = run("sim", "list");
         for (String n : new String[]{"zombie-leak", "orphan-storm", "stuck-nfs", "graceful-shutdown", "pid-exhaustion", "demo-host"}) {
             assertTrue(r.out().contains(n), r.out());
         }
@@ -70,7 +62,7 @@ class SimCommandTest {
 
     @Test
     void trajectoryPrintsEveryProcessAfterEveryStep() {
-        Result r = run("sim", "run", "--trajectory", "pid-exhaustion");
+        CliRun r = run("sim", "run", "--trajectory", "pid-exhaustion");
         assertTrue(r.out().contains("step 1: reap init => ok"), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.matches("  \\d+ java S .*thr=\\d+ .*")), r.out());
     }
