@@ -39,22 +39,20 @@ public final class Fds {
 
     /** read(2) into {@code buffer}; the count read, 0 at end of file, -1 for EAGAIN. */
     public static long read(int fd, MemorySegment buffer) {
-        CallState cs = CallState.current();
-        long n = Syscall.raw(cs, Sys.READ, fd, buffer.address(), buffer.byteSize(), 0, 0, 0);
-        if (n == -1) {
-            if (cs.errno() == Errno.EAGAIN.number()) return -1;
-            throw cs.failure("read", fd);
-        }
-        return n;
+        return transfer(Sys.READ, fd, buffer);
     }
 
     /** write(2) from {@code buffer}; the count written (may be short), -1 for EAGAIN. */
     public static long write(int fd, MemorySegment buffer) {
+        return transfer(Sys.WRITE, fd, buffer);
+    }
+
+    private static long transfer(Sys sys, int fd, MemorySegment buffer) {
         CallState cs = CallState.current();
-        long n = Syscall.raw(cs, Sys.WRITE, fd, buffer.address(), buffer.byteSize(), 0, 0, 0);
+        long n = Syscall.raw(cs, sys, fd, buffer.address(), buffer.byteSize(), 0, 0, 0);
         if (n == -1) {
             if (cs.errno() == Errno.EAGAIN.number()) return -1;
-            throw cs.failure("write", fd);
+            throw cs.failure(sys.kernelName(), fd);
         }
         return n;
     }

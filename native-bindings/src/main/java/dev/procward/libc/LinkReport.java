@@ -1,5 +1,7 @@
 package dev.procward.libc;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -17,10 +19,15 @@ public final class LinkReport {
 
     private LinkReport() {}
 
-    private record Step(String name, double millis) {}
+    /** Wall-clock ms, and CPU ms of this thread (robust on a loaded machine; excludes JIT threads). */
+    private record Step(String name, double millis, double cpuMillis) {}
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     public static void main(String[] args) {
+        THREADS.getCurrentThreadCpuTime(); // management classes load before the clock starts
         long start = System.nanoTime();
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         List<Step> steps = new ArrayList<>();
         time(steps, "Linker.nativeLinker() + defaultLookup()", () -> {
             Native.initLinker();
@@ -54,6 +61,7 @@ public final class LinkReport {
             return Wait.waitid(Wait.IdType.PID, pid, Wait.WEXITED);
         });
         double total = (System.nanoTime() - start) / 1e6;
+        double cpuTotal = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e6;
         LinkStats stats = LinkStats.current();
 
         List<Step> extras = new ArrayList<>();
@@ -62,18 +70,20 @@ public final class LinkReport {
         time(extras, "extra: pthread_sigmask (same shape as sigprocmask)",
                 () -> Signals.pthreadSigmask(Signals.How.BLOCK, SignalSet.EMPTY));
 
-        for (Step s : steps) System.out.printf("%8.1f ms  %s%n", s.millis, s.name);
-        System.out.printf("%8.1f ms  total for the init set%n", total);
+        System.out.println("    wall  thread-cpu  step");
+        for (Step s : steps) System.out.printf("%8.1f %8.1f ms  %s%n", s.millis, s.cpuMillis, s.name);
+        System.out.printf("%8.1f %8.1f ms  total for the init set%n", total, cpuTotal);
         System.out.printf("handles: %d%n", stats.handles());
         System.out.printf("distinct shapes: %d%n", stats.shapes().size());
         for (String shape : stats.shapes()) System.out.println("  " + shape);
         System.out.println("symbols: " + String.join(", ", stats.symbols()));
-        for (Step s : extras) System.out.printf("%8.1f ms  %s%n", s.millis, s.name);
+        for (Step s : extras) System.out.printf("%8.1f %8.1f ms  %s%n", s.millis, s.cpuMillis, s.name);
     }
 
     private static void time(List<Step> steps, String name, Supplier<?> action) {
         long t0 = System.nanoTime();
+        long c0 = THREADS.getCurrentThreadCpuTime();
         action.get();
-        steps.add(new Step(name, (System.nanoTime() - t0) / 1e6));
+        steps.add(new Step(name, (System.nanoTime() - t0) / 1e6, (THREADS.getCurrentThreadCpuTime() - c0) / 1e6));
     }
 }

@@ -25,8 +25,12 @@ public record SignalSet(long bits) {
     public static final long KERNEL_BYTES = 8;
 
     public static final SignalSet EMPTY = new SignalSet(0);
-    /** Every signal 1..64 (the kernel ignores KILL and STOP in masks). */
-    public static final SignalSet ALL = new SignalSet(-1L);
+    /**
+     * Every signal a process can usefully block: 1..64 without KILL and STOP (which the kernel
+     * never blocks) and without 32 and 33 (glibc's own, for thread cancellation and set*id;
+     * blocking them with the raw rt_sigprocmask would break those in a JVM).
+     */
+    public static final SignalSet ALL = new SignalSet(-1L).without(9).without(19).without(32).without(33);
 
     public static SignalSet of(Signal... signals) {
         long b = 0;

@@ -227,8 +227,9 @@ public final class Spawn {
         CallState cs = CallState.current();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment attr = flags == 0 ? MemorySegment.NULL : attributes(arena, cs);
-            MemorySegment fileActions = actions.isEmpty() ? MemorySegment.NULL : fileActions(arena, cs);
+            MemorySegment fileActions = MemorySegment.NULL;
             try {
+                if (!actions.isEmpty()) fileActions = fileActions(arena, cs);
                 MemorySegment pidOut = arena.allocate(JAVA_INT);
                 MemorySegment argvArray = stringArray(arena, argv);
                 MemorySegment envp = environment == null ? Environ.current() : stringArray(arena, environment);
@@ -275,14 +276,11 @@ public final class Spawn {
         try {
             for (FileAction action : actions) {
                 switch (action) {
-                    case Dup2(int from, int to) -> {
-                        int err = (int) FA_ADDDUP2.get().invokeExact(cs.capture, fa, from, to);
-                        if (err != 0) throw new ErrnoException(FA_ADDDUP2.symbol() + "(" + from + ", " + to + ")", err);
-                    }
-                    case Open(int fd, String path, int openFlags, int mode) -> {
-                        int err = (int) FA_ADDOPEN.get().invokeExact(cs.capture, fa, fd, arena.allocateFrom(path), openFlags, mode);
-                        if (err != 0) throw new ErrnoException(FA_ADDOPEN.symbol() + "(" + fd + ", " + path + ")", err);
-                    }
+                    case Dup2(int from, int to) ->
+                        succeed(FA_ADDDUP2, (int) FA_ADDDUP2.get().invokeExact(cs.capture, fa, from, to), from + ", " + to);
+                    case Open(int fd, String path, int openFlags, int mode) -> succeed(FA_ADDOPEN,
+                            (int) FA_ADDOPEN.get().invokeExact(cs.capture, fa, fd, arena.allocateFrom(path), openFlags, mode),
+                            fd + ", " + path);
                     case Close(int fd) -> check(cs, FA_ADDCLOSE, fa, fd, fd);
                     case CloseFrom(int lowest) -> check(cs, FA_ADDCLOSEFROM, fa, lowest, lowest);
                     case Chdir(String path) -> check(cs, FA_ADDCHDIR, fa, arena.allocateFrom(path), path);
@@ -310,34 +308,35 @@ public final class Spawn {
         return array;
     }
 
-    /** posix_spawn* helpers return the error number (not -1/errno). */
+    /*
+     * posix_spawn* functions return the error number (not -1 and errno). One overload per shape,
+     * because invokeExact needs the exact static types; an ErrnoException passes through rethrow.
+     */
     private static void check(CallState cs, LazyHandle fn, MemorySegment obj, Object subject) {
-        int err;
         try {
-            err = (int) fn.get().invokeExact(cs.capture, obj);
+            succeed(fn, (int) fn.get().invokeExact(cs.capture, obj), subject);
         } catch (Throwable t) {
             throw Native.rethrow(t);
         }
-        if (err != 0) throw new ErrnoException(fn.symbol() + "(" + subject + ")", err);
     }
 
     private static void check(CallState cs, LazyHandle fn, MemorySegment obj, MemorySegment arg, Object subject) {
-        int err;
         try {
-            err = (int) fn.get().invokeExact(cs.capture, obj, arg);
+            succeed(fn, (int) fn.get().invokeExact(cs.capture, obj, arg), subject);
         } catch (Throwable t) {
             throw Native.rethrow(t);
         }
-        if (err != 0) throw new ErrnoException(fn.symbol() + "(" + subject + ")", err);
     }
 
     private static void check(CallState cs, LazyHandle fn, MemorySegment obj, int arg, Object subject) {
-        int err;
         try {
-            err = (int) fn.get().invokeExact(cs.capture, obj, arg);
+            succeed(fn, (int) fn.get().invokeExact(cs.capture, obj, arg), subject);
         } catch (Throwable t) {
             throw Native.rethrow(t);
         }
+    }
+
+    private static void succeed(LazyHandle fn, int err, Object subject) {
         if (err != 0) throw new ErrnoException(fn.symbol() + "(" + subject + ")", err);
     }
 }

@@ -32,6 +32,8 @@ class SignalsTest {
         assertEquals((1L << 0) | (1L << 16), set.bits());
         assertTrue(set.contains(17));
         assertEquals("{SIGHUP, SIGCHLD}", set.toString());
+        assertEquals(60, SignalSet.ALL.numbers().size());
+        assertTrue(SignalSet.ALL.contains(Signal.RTMIN) && !SignalSet.ALL.contains(32) && !SignalSet.ALL.contains(Signal.SIGKILL));
     }
 
     @Test

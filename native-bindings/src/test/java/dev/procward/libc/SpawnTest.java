@@ -97,6 +97,13 @@ class SpawnTest {
     }
 
     @Test
+    void anInvalidFileActionIsRefusedBeforeAnythingIsSpawned() {
+        ErrnoException e = assertThrows(ErrnoException.class,
+                () -> Spawn.command("true").signalMask(SignalSet.EMPTY).dup2(-1, 1).start());
+        assertEquals("posix_spawn_file_actions_adddup2(-1, 1): EBADF (Bad file descriptor)", e.getMessage());
+    }
+
+    @Test
     void resetIdsStillSpawnsForAnOrdinaryCaller() {
         int pid = Spawn.command("true").resetIds().start();
         assertEquals(new ChildStatus.Exited(pid, 0), Wait.waitid(Wait.IdType.PID, pid, Wait.WEXITED));

@@ -29,4 +29,13 @@ public final class Durations {
         };
         return Duration.ofNanos(Math.round(value * nanosPerUnit));
     }
+
+    /** The shortest exact form {@link #parse} reads back: "10ms", "250us", "1500ns", "2s". */
+    public static String format(Duration d) {
+        long ns = d.toNanos();
+        if (ns != 0 && ns % 1_000_000_000L == 0) return ns / 1_000_000_000L + "s";
+        if (ns != 0 && ns % 1_000_000L == 0) return ns / 1_000_000L + "ms";
+        if (ns != 0 && ns % 1_000L == 0) return ns / 1_000L + "us";
+        return ns + "ns";
+    }
 }

@@ -53,6 +53,7 @@ public final class LaunchChain {
         SignalSet before = Signals.rtSigprocmask(Signals.How.BLOCK, SignalSet.ALL);
         if (marker != null && before.contains(15) && before.contains(17)) {
             // Born blocked: by the launcher (`env --block-signal`) or by our own re-exec.
+            unblockFaultSignalsInThisThread();
             return StartState.decode(marker, childEnv);
         }
         StartState state = marker != null ? StartState.decode(marker, childEnv)
@@ -69,6 +70,19 @@ public final class LaunchChain {
             throw new IllegalStateException("cannot re-execute the JVM with signals blocked: " + e.getMessage(), e);
         }
         throw new IllegalStateException("execve returned");
+    }
+
+    /**
+     * HotSpot unblocks the fault signals (ILL, BUS, FPE, SEGV) and its suspend signal in every
+     * thread it creates, but not in the main thread, which it only attaches. Compiled code raises
+     * SEGV on purpose (implicit null checks, armed safepoint polls); with SEGV blocked the kernel
+     * kills the process instead of running HotSpot's handler. Measured: the main thread of an
+     * init born with every signal blocked died of SIGSEGV once C1 had compiled the loop.
+     */
+    private static void unblockFaultSignalsInThisThread() {
+        String sr = System.getenv(SUSPEND_SIGNAL);
+        int suspend = sr == null ? 12 : Integer.parseInt(sr.strip());
+        Signals.rtSigprocmask(Signals.How.UNBLOCK, SignalSet.ofNumbers(4, 7, 8, 11, suspend));
     }
 
     /** The JVM's own descriptors (modules image, jar) would otherwise survive the re-exec. */

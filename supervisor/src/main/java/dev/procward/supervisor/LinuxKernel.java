@@ -82,7 +82,7 @@ public final class LinuxKernel implements Kernel {
         int child = threadAttributes ? spawnFromThrowawayThread(spawn, spec) : start(spawn);
         if (spec.sched().orElse(null) instanceof SchedPolicy.Deadline d) {
             // A SCHED_DEADLINE thread may not fork, so the child gets the policy right after it starts.
-            call(() -> Scheduling.setAttr(child, toAttr(d, 0)));
+            call(() -> Scheduling.setAttr(child, ProcessScheduling.toAttr(d, 0)));
         }
         try {
             pidfds.put(child, Pidfd.open(child));
@@ -109,7 +109,7 @@ public final class LinuxKernel implements Kernel {
         Thread t = Thread.ofPlatform().name("procward-spawn").unstarted(() -> {
             try {
                 spec.sched().filter(s -> !(s instanceof SchedPolicy.Deadline))
-                        .ifPresentOrElse(s -> Scheduling.setAttr(0, toAttr(s, spec.nice().orElse(0))),
+                        .ifPresentOrElse(s -> Scheduling.setAttr(0, ProcessScheduling.toAttr(s, spec.nice().orElse(0))),
                                 () -> spec.nice().ifPresent(n -> Scheduling.setAttr(0, Scheduling.SchedAttr.other(n))));
                 spec.credentials().ifPresent(c -> {
                     ThreadCredentials.setGroups(c.groups());
@@ -132,17 +132,6 @@ public final class LinuxKernel implements Kernel {
         }
         if (result.get() instanceof KernelException e) throw e;
         return (Integer) result.get();
-    }
-
-    private static Scheduling.SchedAttr toAttr(SchedPolicy policy, int nice) {
-        return switch (policy) {
-            case SchedPolicy.Other o -> Scheduling.SchedAttr.other(nice);
-            case SchedPolicy.Batch b -> Scheduling.SchedAttr.batch(nice);
-            case SchedPolicy.Idle i -> Scheduling.SchedAttr.idle();
-            case SchedPolicy.Fifo f -> Scheduling.SchedAttr.fifo(f.priority());
-            case SchedPolicy.RoundRobin r -> Scheduling.SchedAttr.roundRobin(r.priority());
-            case SchedPolicy.Deadline d -> Scheduling.SchedAttr.deadline(d.runtime().toNanos(), d.deadline().toNanos(), d.period().toNanos());
-        };
     }
 
     private static boolean hasTerminal() {

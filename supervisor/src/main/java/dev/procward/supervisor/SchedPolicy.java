@@ -65,7 +65,7 @@ public sealed interface SchedPolicy {
             case Idle i -> "idle";
             case Fifo f -> "fifo:" + f.priority();
             case RoundRobin r -> "rr:" + r.priority();
-            case Deadline d -> "deadline:" + d.runtime().toNanos() + "ns/" + d.deadline().toNanos() + "ns/" + d.period().toNanos() + "ns";
+            case Deadline d -> "deadline:" + Durations.format(d.runtime()) + "/" + Durations.format(d.deadline()) + "/" + Durations.format(d.period());
         };
     }
 

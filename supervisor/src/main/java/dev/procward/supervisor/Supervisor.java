@@ -136,7 +136,8 @@ public final class Supervisor {
             log.log(Level.INFO, "Child exited with " + status + "; restart " + restarts + " in " + delay.toMillis() + " ms");
             events.restarting(restarts, delay, status);
             restartAt = kernel.nanoTime() + delay.toNanos();
-        } else if (config.signalOrphans()) {
+        } else if (config.signalOrphans() && !shuttingDown) {
+            // On a shutdown signal the orphans already got it; otherwise they learn of the end now.
             signalOrphans(TERM, TERM);
         }
     }
@@ -228,18 +229,20 @@ public final class Supervisor {
 
     /** False when the target is already gone (ESRCH), which is not an error for an init. */
     private boolean send(int pid, int signal) throws KernelException {
-        try {
-            kernel.signal(pid, signal);
-            return true;
-        } catch (KernelException e) {
-            if ("ESRCH".equals(e.errnoName())) return false;
-            throw e;
-        }
+        return delivered(() -> kernel.signal(pid, signal));
     }
 
     private boolean sendGroup(int pgid, int signal) throws KernelException {
+        return delivered(() -> kernel.signalGroup(pgid, signal));
+    }
+
+    private interface Delivery {
+        void run() throws KernelException;
+    }
+
+    private static boolean delivered(Delivery delivery) throws KernelException {
         try {
-            kernel.signalGroup(pgid, signal);
+            delivery.run();
             return true;
         } catch (KernelException e) {
             if ("ESRCH".equals(e.errnoName())) return false;

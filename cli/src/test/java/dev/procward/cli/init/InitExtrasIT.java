@@ -104,4 +104,53 @@ class InitExtrasIT {
         assertEquals(0, r.code(), r.toString());
         assertEquals(signals, Files.readAllLines(log));
     }
+
+    @Test
+    void userNiceAndSchedApplyToTheChildOnly() throws Exception {
+        Result r = run(procwardPid1(List.of("--user", "nobody", "--nice", "7", "--sched", "batch"),
+                "id -u; id -g; read -r s < /proc/self/stat; set -- ${s##*) }; echo nice=${17}; chrt -p $$ | head -1"));
+        assertEquals(0, r.code(), r.toString());
+        List<String> lines = r.outLines();
+        assertEquals("65534", lines.get(0), r.toString());
+        assertEquals("nice=7", lines.get(2), r.toString());
+        assertTrue(lines.get(3).endsWith("SCHED_BATCH"), r.toString());
+    }
+
+    @Test
+    void deadlineSchedulingIsAppliedThroughSchedSetattr() throws Exception {
+        // A SCHED_DEADLINE task cannot fork, so procward sets it right after the exec: watch the
+        // child from outside until the kernel reports it.
+        Process p = start(concat(asPid1(Inits.PROCWARD.command(List.of("--sched", "deadline:1ms/10ms/10ms"))), "sleep", "30"), Map.of());
+        try {
+            long end = System.nanoTime() + TIMEOUT.toNanos();
+            String policy = "";
+            while (!policy.contains("SCHED_DEADLINE") && System.nanoTime() < end) {
+                var sleeper = p.toHandle().descendants().filter(h -> h.info().command().orElse("").endsWith("sleep")).findFirst();
+                if (sleeper.isPresent()) policy = run(List.of("chrt", "-p", Long.toString(sleeper.get().pid()))).out();
+                Thread.sleep(20);
+            }
+            assertTrue(policy.contains("SCHED_DEADLINE"), policy);
+        } finally {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void schedCommandShowsAndChangesAPolicyLikeChrt() throws Exception {
+        Process sleeper = new ProcessBuilder("sleep", "60").start();
+        try {
+            String pid = Long.toString(sleeper.pid());
+            Result set = run(List.of(Inits.launcher().toString(), "sched", pid, "--policy", "rr:7", "--output", "json"));
+            assertEquals(0, set.code(), set.toString());
+            assertTrue(set.out().contains("\"policy\" : \"rr:7\""), set.out());
+            Result chrt = run(List.of("chrt", "-p", pid));
+            assertTrue(chrt.out().contains("SCHED_RR") && chrt.out().contains("priority: 7"), chrt.out());
+            Result missing = run(List.of(Inits.launcher().toString(), "sched", "999999999"));
+            assertEquals(1, missing.code());
+            assertTrue(missing.err().contains("no such process"), missing.err());
+        } finally {
+            sleeper.destroyForcibly();
+        }
+    }
 }

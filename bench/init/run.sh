@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark of procward init against tini, dumb-init and catatonit (Debian packages),
+# all in one run. Prints a markdown table (also written to bench/out/init/results.md).
+#
+#   bench/init/run.sh [RUNS] [STORM_ORPHANS] [SIGNALS]      defaults: 20 5000 1000
+#
+# Needs: root (unshare for the PID 1 reap storm), gcc, tini, dumb-init, catatonit, and a built
+# procward (./procward builds it; the AOT cache cli/target/procward-init.aot is used when present).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+runs=${1:-20}
+orphans=${2:-5000}
+signals=${3:-1000}
+out="$root/bench/out/init"
+mkdir -p "$out"
+
+gcc -O2 -o "$out/storm" "$here/storm.c"
+gcc -O2 -o "$out/siglat" "$here/siglat.c"
+
+# Make sure the jar exists (first run builds), and take the launcher's fast path afterwards.
+"$root/procward" init -- /bin/true >/dev/null
+export PROCWARD_JAR=${PROCWARD_JAR:-$root/cli/target/procward.jar}
+export JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
+
+# name | command prefix (the program follows)
+inits=(
+  "procward|$root/procward init --"
+  "procward C1|env PROCWARD_INIT_JVM_OPTS=-Xmixed $root/procward init --"
+  "tini|tini -s --"
+  "dumb-init|dumb-init"
+  "catatonit|catatonit --"
+)
+pid1_prefix() { # the same inits as PID 1 (no -s needed there)
+  case $1 in
+    procward) echo "$root/procward init --" ;;
+    "procward C1") echo "env PROCWARD_INIT_JVM_OPTS=-Xmixed $root/procward init --" ;;
+    tini) echo "tini --" ;;
+    dumb-init) echo "dumb-init" ;;
+    catatonit) echo "catatonit --" ;;
+  esac
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {if (NR==0) {print "n/a"; exit} m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f\n", m}'; }
+
+startup_wall_ms() { # median wall time of INIT /bin/true
+  local prefix=$1 i t0 t1
+  for ((i = 0; i < runs; i++)); do
+    t0=$EPOCHREALTIME; $prefix /bin/true >/dev/null 2>&1; t1=$EPOCHREALTIME
+    awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f\n", (b - a) * 1000}'
+  done | median
+}
+
+child_exec_ms() { # median time from exec of the init to the child's first instruction (date's clock read)
+  local prefix=$1 i t0 t1
+  for ((i = 0; i < runs; i++)); do
+    t0=$EPOCHREALTIME; t1=$($prefix /bin/date +%s.%N 2>/dev/null)
+    awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f\n", (b - a) * 1000}'
+  done | median
+}
+
+idle_memory() { # RSS PSS anonymous (MB) of the init process, 3 s after it started `sleep`
+  local prefix=$1 pid
+  $prefix /bin/sleep 60 >/dev/null 2>&1 &
+  pid=$!
+  sleep 3
+  awk '/^Rss:/{r=$2} /^Pss:/{p=$2} /^Anonymous:/{a=$2} END {printf "%.1f %.1f %.1f\n", r/1024, p/1024, a/1024}' "/proc/$pid/smaps_rollup"
+  kill -TERM "$pid" 2>/dev/null; kill -KILL "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+}
+
+# Reap storm: PID 1 of a new namespace, $orphans orphans exit together. Rounds interleave the
+# inits so that each sees the same machine load; the table shows each init's median.
+declare -A storms=()
+for round in 1 2 3 4 5; do
+  for entry in "${inits[@]}"; do
+    name=${entry%%|*}
+    storms[$name]+="$(unshare --pid --fork --mount-proc $(pid1_prefix "$name") "$out/storm" "$orphans" 2>/dev/null | tail -1) "
+  done
+done
+reap_storm_ms() { tr ' ' '\n' <<< "${storms[$1]}" | grep . | median; }
+
+signal_latency_us() { # median and p90 over $signals TERMs sent to the init until the child's handler ran
+  "$out/siglat" driver "$signals" $1 2>/dev/null
+}
+
+baseline_exec=$(for ((i = 0; i < runs; i++)); do t0=$EPOCHREALTIME; t1=$(/bin/date +%s.%N); awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f\n", (b - a) * 1000}'; done | median)
+
+{
+  echo "Measured $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg); $(uname -r); runs=$runs, orphans=$orphans, signals=$signals."
+  echo "Baseline: \`date\` run directly reads its clock ${baseline_exec} ms after the shell's timestamp."
+  echo
+  echo "| init | start-up wall \`init -- /bin/true\` (ms) | exec → child's first instruction (ms) | idle RSS (MB) | idle PSS (MB) | idle anon (MB) | reap storm, $orphans orphans at PID 1 (ms) | TERM forwarding latency median / p90 (µs) |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+} | tee "$out/results.md"
+
+for entry in "${inits[@]}"; do
+  name=${entry%%|*}
+  prefix=${entry#*|}
+  wall=$(startup_wall_ms "$prefix")
+  first=$(child_exec_ms "$prefix")
+  read -r rss pss anon < <(idle_memory "$prefix")
+  storm=$(reap_storm_ms "$name")
+  read -r lat_med lat_p90 < <(signal_latency_us "$prefix")
+  echo "| $name | $wall | $first | $rss | $pss | $anon | $storm | $lat_med / $lat_p90 |" | tee -a "$out/results.md"
+done

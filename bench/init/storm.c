@@ -1,0 +1,75 @@
+/* Reap storm: run as the app under an init. Leaves N orphans (children of an intermediate
+ * process that exits) blocked on a pipe, then closes the pipe so that they all exit together,
+ * and measures the time until no zombie and no orphan is left in the PID namespace.
+ * Prints the milliseconds on stdout.  Usage: storm N */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static double now_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* Counts processes in /proc other than us and our init that are zombies or orphans ("storm"). */
+static int remaining(pid_t self) {
+    DIR *d = opendir("/proc");
+    struct dirent *e;
+    int n = 0;
+    char path[64], buf[512];
+    while ((e = readdir(d)) != NULL) {
+        int pid = atoi(e->d_name);
+        if (pid <= 1 || pid == self) continue;
+        snprintf(path, sizeof path, "/proc/%d/stat", pid);
+        FILE *f = fopen(path, "r");
+        if (!f) continue;
+        size_t len = fread(buf, 1, sizeof buf - 1, f);
+        fclose(f);
+        buf[len] = 0;
+        char *p = strrchr(buf, ')');
+        if (p && (p[2] == 'Z' || strstr(buf, "(storm-orphan)"))) n++;
+    }
+    closedir(d);
+    return n;
+}
+
+int main(int argc, char **argv) {
+    int n = argc > 1 ? atoi(argv[1]) : 5000;
+    int fds[2], ready[2];
+    if (pipe(fds) || pipe(ready)) return 1;
+    pid_t mid = fork();
+    if (mid == 0) {
+        for (int i = 0; i < n; i++) {
+            pid_t c = fork();
+            if (c == 0) {
+                char x;
+                close(fds[1]);
+                close(ready[0]);
+                /* comm shows who these are */
+                FILE *f = fopen("/proc/self/comm", "w");
+                if (f) { fputs("storm-orphan", f); fclose(f); }
+                close(ready[1]);
+                while (read(fds[0], &x, 1) > 0) {}
+                _exit(0);
+            }
+            if (c < 0) { perror("fork"); _exit(1); }
+        }
+        _exit(0); /* the N children are now orphans of the init */
+    }
+    close(fds[0]);
+    close(ready[1]);
+    waitpid(mid, NULL, 0);
+    char x;
+    while (read(ready[0], &x, 1) > 0) {} /* every orphan has closed its copy: all are blocked */
+    double t0 = now_ms();
+    close(fds[1]); /* all orphans see EOF and exit together */
+    while (remaining(getpid()) > 0) usleep(200);
+    printf("%.1f\n", now_ms() - t0);
+    return 0;
+}
