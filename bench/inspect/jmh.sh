@@ -17,5 +17,5 @@ cp="$root/probes/target/test-classes:$root/probes/target/classes:$root/native-bi
 # JDK 23+ runs annotation processors only when asked: generate the JMH harness here.
 "$jdk/bin/javac" -proc:full -cp "$cp" -d "$out/jmh-classes" \
   "$root/probes/src/test/java/dev/procward/probes/bench/SnapshotBenchmark.java"
-"$jdk/bin/java" --enable-native-access=ALL-UNNAMED -cp "$out/jmh-classes:$cp" org.openjdk.jmh.Main \
+"$jdk/bin/java" --enable-native-access=ALL-UNNAMED -Djmh.ignoreLock=true -cp "$out/jmh-classes:$cp" org.openjdk.jmh.Main \
   SnapshotBenchmark -rf json -rff "$out/jmh.json" "$@"

@@ -28,11 +28,18 @@ class PermissionGapTest {
     void unreadableFilesOfAnotherUserAreGaps() throws Exception {
         require("root".equals(System.getProperty("user.name")), "root, to switch to nobody");
         require(Files.isExecutable(Path.of("/usr/bin/setpriv")), "setpriv");
-        // nobody must be able to read the class path: only directories and jars outside /root.
+        // nobody must be able to read the class path, wherever the checkout lives (CI may use /root):
+        // copy the class directories it needs into a world-readable temporary directory.
+        Path shared = Files.createTempDirectory("procward-gap-");
         List<String> cp = new ArrayList<>();
+        int i = 0;
         for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (e.contains("/probes/target/") || e.contains("/native-bindings/target/")) cp.add(e);
+            if (!(e.contains("/probes/target/") || e.contains("/native-bindings/target/")) || !Files.isDirectory(Path.of(e))) continue;
+            Path copy = shared.resolve("cp" + i++);
+            copyTree(Path.of(e), copy);
+            cp.add(copy.toString());
         }
+        makeReadable(shared);
         Process sleeper = new ProcessBuilder("sleep", "300").start();
         try {
             String java = ProcessHandle.current().info().command().orElseThrow();
@@ -49,6 +56,28 @@ class PermissionGapTest {
             assertTrue(!out.contains("Exception"), out);
         } finally {
             sleeper.destroyForcibly();
+            try (var walk = Files.walk(shared)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (var walk = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+    }
+
+    private static void makeReadable(Path dir) throws java.io.IOException {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(
+                        Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
+            }
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.procward.cli.inspect;
 
+import dev.procward.cli.diag.CliRun;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,8 +41,8 @@ class CaptureRoundTripTest {
             }
             p.destroyForcibly().waitFor(); // the capture outlives the process
 
-            JsonNode rows = CliRun.of("ps", "--proc-root", zip.toString(), "-o", "pid,ppid,comm,user", "--output", "json")
-                    .json().get("processes");
+            JsonNode rows = JsonOut.parse(CliRun.of("ps", "--proc-root", zip.toString(), "-o", "pid,ppid,comm,user",
+                    "--output", "json")).get("processes");
             assertEquals(3, rows.size(), rows.toString());
             assertEquals("sleep", rows.get(2).get("comm").asText());
             assertEquals(self, rows.get(2).get("ppid").asText());
@@ -49,7 +51,7 @@ class CaptureRoundTripTest {
             CliRun tree = CliRun.of("tree", "--proc-root", zip.toString(), "-A", "-T", self);
             assertEquals("java---sleep\n", tree.out());
 
-            JsonNode report = CliRun.of("inspect", "--proc-root", zip.toString(), child, "--output", "json").json();
+            JsonNode report = JsonOut.parse(CliRun.of("inspect", "--proc-root", zip.toString(), child, "--output", "json"));
             assertEquals("sleep", report.get("identity").get("comm").asText());
             assertTrue(report.get("fds").size() >= 3, report.get("fds").toString());
             assertTrue(report.get("namespaces").size() >= 7);

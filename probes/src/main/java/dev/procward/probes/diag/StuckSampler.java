@@ -64,6 +64,7 @@ public final class StuckSampler {
     private final SyscallTable syscalls;
     private final byte[] buf = new byte[4096];
     private final Map<String, MountInfo> mountsByNamespace = new HashMap<>();
+    private boolean parallel = true;
 
     /**
      * @param procRoot   the /proc root
@@ -97,7 +98,7 @@ public final class StuckSampler {
         int[] pids = Snapshotter.pids(rootPath);
         // Phase 1, the hot path: every thread's stat, read in parallel on big hosts (the kernel's
         // work to render stat dominates and scales with CPUs). Phase 2 details the few matches.
-        int chunks = pids.length < PARALLEL_PIDS ? 1 : Math.min(PARALLELISM * 4, (pids.length + 63) / 64);
+        int chunks = !parallel || pids.length < PARALLEL_PIDS ? 1 : Math.min(PARALLELISM * 4, (pids.length + 63) / 64);
         Scan[] scans = new Scan[chunks];
         if (chunks == 1) {
             scans[0] = scan(pids, 0, pids.length, buf);
@@ -157,6 +158,12 @@ public final class StuckSampler {
             }
         }
         return sc;
+    }
+
+    /** Scan stat files on one thread only (for comparison; parallel is the default). */
+    public StuckSampler sequential() {
+        parallel = false;
+        return this;
     }
 
     /** The threads of one process that are in a wanted state, with their details. */

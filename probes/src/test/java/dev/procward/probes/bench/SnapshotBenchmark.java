@@ -24,8 +24,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A full snapshot of every process: procward's Snapshotter against OSHI's getProcesses(), in the
- * same JVM. Both read what a process list shows: ids, state, times, memory, user and command
- * line (OSHI reads stat, status, io and cmdline per process eagerly).
+ * same JVM. Both take what a process list shows: ids, state, nice, threads, times, memory, uid and
+ * name. OSHI reads stat, statm, status, io and the exe link per process eagerly and the command
+ * line lazily; procward reads stat and status ({@code procwardSnapshot}), and the command line too
+ * in {@code procwardSnapshotWithCmdline}.
  *
  * <p>Run with bench/inspect/jmh.sh (the annotation processor needs -proc:full on JDK 23+).
  */
@@ -37,7 +39,8 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 public class SnapshotBenchmark {
     private static final Path PROC = Path.of("/proc");
-    private static final Set<Field> LISTING = EnumSet.of(Field.STAT, Field.STATUS, Field.CMDLINE);
+    private static final Set<Field> LISTING = EnumSet.of(Field.STAT, Field.STATUS);
+    private static final Set<Field> WITH_CMDLINE = EnumSet.of(Field.STAT, Field.STATUS, Field.CMDLINE);
 
     private OperatingSystem oshi;
 
@@ -49,6 +52,11 @@ public class SnapshotBenchmark {
     @Benchmark
     public ProcessTable procwardSnapshot() {
         return Snapshotter.take(PROC, LISTING);
+    }
+
+    @Benchmark
+    public ProcessTable procwardSnapshotWithCmdline() {
+        return Snapshotter.take(PROC, WITH_CMDLINE);
     }
 
     @Benchmark

@@ -1,8 +1,6 @@
 package dev.procward.probes.diag;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,17 +10,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Another user's D-state thread seen by an unprivileged sampler: unreadable files are marked gaps. */
-class StuckAsNonRootTest {
-    private final RealProcesses procs = new RealProcesses();
-
-    @TempDir
-    Path tmp;
-
-    @AfterEach
-    void cleanUp() {
-        procs.close();
-    }
-
+class StuckAsNonRootTest extends LiveProcessTest {
     @Test
     void anUnprivilegedSweepMarksStackAndSyscallAsGapsAndStillSeesTheDThread() throws Exception {
         RealProcesses.require(NativeHelpers.root() && Files.isExecutable(Path.of("/usr/bin/setpriv")), "root and setpriv");

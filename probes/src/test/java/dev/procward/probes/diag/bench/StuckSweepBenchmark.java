@@ -32,8 +32,12 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 public class StuckSweepBenchmark {
     /** "D" is the default of procward stuck; "active" is -a. */
-    @Param({"D", "active"})
+    @Param({"D"})
     public String states;
+
+    /** Read the stat files on all CPUs (the default) or on one thread. */
+    @Param({"true", "false"})
+    public boolean parallel;
 
     private StuckSampler sampler;
     private int threads;
@@ -42,6 +46,7 @@ public class StuckSweepBenchmark {
     public void setUp() {
         sampler = new StuckSampler(Path.of("/proc"), states.equals("D") ? StuckSampler.UNINTERRUPTIBLE : StuckSampler.ACTIVE,
                 true, (int) ProcessHandle.current().pid(), SyscallTable.host());
+        if (!parallel) sampler.sequential();
     }
 
     @Benchmark
