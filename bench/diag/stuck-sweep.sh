@@ -39,5 +39,5 @@ grep -q ready "$out/ready" || { echo "the threads did not start" >&2; exit 1; }
 
 echo "== $(nproc) CPUs, load $(cut -d" " -f1-3 /proc/loadavg) (other work on this host inflates both rows alike)"
 "$out/c-sweep" 20
-"$java" -cp "$cp" org.openjdk.jmh.Main StuckSweepBenchmark -wi 5 -w 2 -i 10 -r 2 2>&1 \
-  | grep -E "^(Benchmark|StuckSweepBenchmark)" | tail -3
+"$java" -cp "$cp" org.openjdk.jmh.Main StuckSweepBenchmark -wi 4 -w 2 -i 8 -r 2 2>&1 \
+  | grep -E "^(Benchmark|StuckSweepBenchmark)" | tail -5

@@ -1,5 +1,6 @@
 package dev.procward.probes.diag;
 
+import dev.procward.libc.SmallFileReader;
 import dev.procward.probes.ProcParseException;
 import dev.procward.probes.ProcStat;
 import dev.procward.probes.Snapshotter;
@@ -65,6 +66,7 @@ public final class StuckSampler {
     private final byte[] buf = new byte[4096];
     private final Map<String, MountInfo> mountsByNamespace = new HashMap<>();
     private boolean parallel = true;
+    private volatile boolean nativeReads = true;
 
     /**
      * @param procRoot   the /proc root
@@ -132,6 +134,26 @@ public final class StuckSampler {
     }
 
     private Scan scan(int[] pids, int from, int to, byte[] buffer) {
+        if (nativeReads) {
+            try (var reader = new SmallFileReader(buffer.length)) {
+                return scan(pids, from, to, buffer, (file, into) -> {
+                    int n = reader.read(file);
+                    if (n > 0) reader.copyTo(into, n);
+                    return n;
+                });
+            } catch (LinkageError | IllegalCallerException | UnsupportedOperationException e) {
+                nativeReads = false; // no native access here: the JDK's streams do the same, slower
+            }
+        }
+        return scan(pids, from, to, buffer, StuckSampler::read);
+    }
+
+    /** Reads a whole small file into a buffer: its length, or a negative number when unreadable. */
+    private interface StatReader {
+        int read(String file, byte[] into);
+    }
+
+    private Scan scan(int[] pids, int from, int to, byte[] buffer, StatReader reader) {
         Scan sc = new Scan();
         StringBuilder path = new StringBuilder(64);
         for (int i = from; i < to; i++) {
@@ -145,7 +167,7 @@ public final class StuckSampler {
             for (String tidName : tids) {
                 path.setLength(dirLength);
                 path.append('/').append(tidName).append("/stat");
-                int n = read(path.toString(), buffer);
+                int n = reader.read(path.toString(), buffer);
                 if (n <= 0) continue;
                 char state = stateOf(buffer, n);
                 if (state == 0) continue;
@@ -158,6 +180,12 @@ public final class StuckSampler {
             }
         }
         return sc;
+    }
+
+    /** Read stat files through the JDK's streams instead of openat/read/close (for comparison). */
+    public StuckSampler jdkReads() {
+        nativeReads = false;
+        return this;
     }
 
     /** Scan stat files on one thread only (for comparison; parallel is the default). */

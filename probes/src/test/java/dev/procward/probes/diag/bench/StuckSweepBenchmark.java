@@ -39,6 +39,10 @@ public class StuckSweepBenchmark {
     @Param({"true", "false"})
     public boolean parallel;
 
+    /** Read stat through openat/read/close with FFM (the default) or through the JDK's streams. */
+    @Param({"ffm", "jdk"})
+    public String reads;
+
     private StuckSampler sampler;
     private int threads;
 
@@ -47,6 +51,7 @@ public class StuckSweepBenchmark {
         sampler = new StuckSampler(Path.of("/proc"), states.equals("D") ? StuckSampler.UNINTERRUPTIBLE : StuckSampler.ACTIVE,
                 true, (int) ProcessHandle.current().pid(), SyscallTable.host());
         if (!parallel) sampler.sequential();
+        if (reads.equals("jdk")) sampler.jdkReads();
     }
 
     @Benchmark
