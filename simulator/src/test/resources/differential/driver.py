@@ -32,14 +32,29 @@ EVENTS_W = None
 
 
 def signame(n):
-    return NAMES[n] if 0 < n < len(NAMES) else str(n)
+    """Names as `kill -l` (and procward) write them: TERM, RTMIN+2, RTMAX-3."""
+    if 0 < n < len(NAMES):
+        return NAMES[n]
+    if n == 34:
+        return "RTMIN"
+    if n == 64:
+        return "RTMAX"
+    if 34 < n < 64:
+        return "RTMIN+%d" % (n - 34) if n - 34 <= 15 else "RTMAX-%d" % (64 - n)
+    return str(n)
 
 
 def parse_sig(s):
     s = s.upper()
     if s.startswith("SIG"):
         s = s[3:]
-    return int(s) if s.isdigit() else NAMES.index(s)
+    if s.isdigit():
+        return int(s)
+    if s.startswith("RTMIN"):
+        return 34 + (int(s[6:]) if len(s) > 5 else 0)
+    if s.startswith("RTMAX"):
+        return 64 - (int(s[6:]) if len(s) > 5 else 0)
+    return NAMES.index(s)
 
 
 def set_name(name):
@@ -475,7 +490,7 @@ def main(path):
         for a in agents:
             PENDING_LINES.remove("pong " + a)
         settle()
-        caught = sorted(CAUGHT + [l[len("caught "):] for l in PENDING_LINES if l.startswith("caught ")])
+        caught = sorted(set(CAUGHT + [l[len("caught "):] for l in PENDING_LINES if l.startswith("caught ")]))
         CAUGHT.clear()
         PENDING_LINES[:] = [l for l in PENDING_LINES if not l.startswith("caught ")]
         print("step %d: %s => %s" % (n, text, result))

@@ -46,6 +46,10 @@ final class SimProcess {
     boolean notifyContinued;
 
     final List<Integer> children = new ArrayList<>();
+    /** When the process joined its process group: group signals reach the newest member first. */
+    long groupJoined;
+    /** Signal frames set up but whose handler has not run yet: {signal, mask to restore}. */
+    final java.util.ArrayDeque<long[]> frames = new java.util.ArrayDeque<>();
     final List<Integer> threadIds = new ArrayList<>();
 
     final long startTime;

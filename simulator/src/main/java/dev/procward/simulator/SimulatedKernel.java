@@ -47,6 +47,9 @@ public final class SimulatedKernel {
     private long timerSeq;
     private long forks;
     private boolean panicked;
+    private long groupJoins;
+    /** Tasks woken by a signal, in wake-up order: they run before the others, as a run queue would. */
+    private final java.util.LinkedHashSet<Integer> runQueue = new java.util.LinkedHashSet<>();
 
     public SimulatedKernel(SimConfig config) {
         this.config = config;
@@ -161,6 +164,7 @@ public final class SimulatedKernel {
         child.ppid = parent.pid;
         child.pgid = parent.pgid;
         child.sid = parent.sid;
+        child.groupJoined = ++groupJoins;
         pids.reference(child.pgid);
         pids.reference(child.sid);
         child.comm = parent.comm;
@@ -185,6 +189,7 @@ public final class SimulatedKernel {
         SimProcess p = runnable(pid);
         if (argv.isEmpty()) throw new SimErrno("EINVAL", "exec: empty argv");
         endThreads(p);
+        p.frames.clear();
         for (int s = 1; s <= Signal.MAX; s++) if (p.handlers[s] == Disposition.CATCH) p.handlers[s] = Disposition.DEFAULT;
         p.noCldWait = false;
         p.noCldStop = false;
@@ -279,6 +284,7 @@ public final class SimulatedKernel {
         if (p.pgid != pgid) {
             pids.release(p.pgid);
             p.pgid = pgid;
+            p.groupJoined = ++groupJoins;
             pids.reference(pgid);
         }
     }
@@ -292,6 +298,7 @@ public final class SimulatedKernel {
         pids.release(p.sid);
         p.pgid = p.pid;
         p.sid = p.pid;
+        p.groupJoined = ++groupJoins;
         pids.reference(p.pid);
         pids.reference(p.pid);
         p.sessionLeader = true;
@@ -384,7 +391,7 @@ public final class SimulatedKernel {
                 for (SimProcess t : table.values()) if (t.pid > 1 && t != sender && t.state != ProcState.DEAD) targets.add(t);
             } else {
                 int g = target == 0 ? (sender == null ? 0 : sender.pgid) : -target;
-                for (SimProcess t : table.values()) if (t.pgid == g && t.state != ProcState.DEAD) targets.add(t);
+                for (SimProcess t : groupMembers(g)) if (t.state != ProcState.DEAD) targets.add(t);
             }
             if (targets.isEmpty()) throw new SimErrno("ESRCH", "kill: no process in " + label);
             if (sig != 0) {
@@ -543,6 +550,7 @@ public final class SimulatedKernel {
             for (int s : new int[]{Signal.STOP, Signal.TSTP, Signal.TTIN, Signal.TTOU}) t.pending &= ~Signal.bit(s);
             if (t.state == ProcState.STOPPED) {
                 t.state = t.runState;
+                runQueue.add(t.pid);
                 t.stopReport = 0;
                 t.continuedReport = true;
                 t.notifyContinued = true;
@@ -558,6 +566,7 @@ public final class SimulatedKernel {
         if (sig < Signal.RTMIN && t.isPending(sig)) return; // classic signals coalesce
         t.pending |= Signal.bit(sig);
         t.queued[sig]++;
+        runQueue.add(t.pid);
         // complete_signal()
         if (!wantsSignal(t, sig, sender)) return;
         if (fatal(t, sig) && !Signal.synchronousCore(sig)) {
@@ -609,6 +618,11 @@ public final class SimulatedKernel {
         boolean moved = true;
         while (moved) {
             moved = false;
+            while (!runQueue.isEmpty()) {
+                int pid = runQueue.removeFirst();
+                SimProcess p = table.get(pid);
+                if (p != null) moved |= run(p);
+            }
             for (SimProcess p : List.copyOf(table.values())) {
                 if (table.get(p.pid) != p) continue;
                 moved |= run(p);
@@ -637,6 +651,11 @@ public final class SimulatedKernel {
                 continue;
             }
             int sig = next(p, p.pending & ~p.blocked);
+            if (sig == 0 && !p.frames.isEmpty()) {
+                if (runHandler(p)) return true;
+                moved = true;
+                continue;
+            }
             if (sig == 0) {
                 p.sigpendingFlag = false;
                 break;
@@ -646,17 +665,11 @@ public final class SimulatedKernel {
             switch (p.handler(sig)) {
                 case IGNORE -> { }
                 case CATCH -> {
-                    timeline.add(new TimelineEvent.Caught(now, p.pid, sig));
-                    if (p.reactions.get(sig) instanceof Reaction.ExitAfter(int code, Duration delay)) {
-                        if (delay.isZero()) {
-                            doExit(p, WaitStatus.exited(code));
-                            return true;
-                        }
-                        if (!p.shuttingDown) {
-                            p.shuttingDown = true;
-                            exitAfterUnchecked(p.pid, code, delay);
-                        }
-                    }
+                    // handle_signal(): the frame is set up and the signal blocked while its handler
+                    // runs; the handler itself runs only once the kernel has nothing more to
+                    // deliver, so a stop taken now suspends the task inside its handler.
+                    p.frames.push(new long[]{sig, p.blocked});
+                    p.blocked |= Signal.bit(sig);
                 }
                 case DEFAULT -> {
                     if (Signal.kernelIgnored(sig)) break;
@@ -692,6 +705,25 @@ public final class SimulatedKernel {
             }
         }
         return moved;
+    }
+
+    /** The innermost pending handler runs, then sigreturn restores the mask; true when it exited. */
+    private boolean runHandler(SimProcess p) {
+        long[] frame = p.frames.pop();
+        int sig = (int) frame[0];
+        timeline.add(new TimelineEvent.Caught(now, p.pid, sig));
+        if (p.reactions.get(sig) instanceof Reaction.ExitAfter(int code, Duration delay)) {
+            if (delay.isZero()) {
+                doExit(p, WaitStatus.exited(code));
+                return true;
+            }
+            if (!p.shuttingDown) {
+                p.shuttingDown = true;
+                exitAfterUnchecked(p.pid, code, delay);
+            }
+        }
+        p.blocked = frame[1];
+        return false;
     }
 
     private void exitAfterUnchecked(int pid, int code, Duration delay) {
@@ -753,6 +785,7 @@ public final class SimulatedKernel {
         p.ioUntil = -1;
         p.deferred.clear();
         p.pending = 0;
+        p.frames.clear();
         if (p.pid == 1) {
             initExits(p);
             return;
@@ -851,8 +884,10 @@ public final class SimulatedKernel {
         }
     }
 
+    /** Members of a group in the kernel's order: attach_pid() adds at the head, so newest first. */
     private List<SimProcess> groupMembers(int pgrp) {
-        return table.values().stream().filter(t -> t.pgid == pgrp).toList();
+        return table.values().stream().filter(t -> t.pgid == pgrp)
+                .sorted(java.util.Comparator.comparingLong((SimProcess t) -> t.groupJoined).reversed()).toList();
     }
 
     /** will_become_orphaned_pgrp(): no member keeps a parent in another group of the same session. */

@@ -250,6 +250,34 @@ class SimulatedKernelTest {
         }
 
         @Test
+        void aStopTakenWhileAHandlerFrameIsSetUpSuspendsTheTaskInsideItsHandler() throws Exception {
+            int a = k.fork(1);
+            k.sigaction(a, Signal.CHLD, Disposition.CATCH);
+            int b = k.fork(a);
+            k.diskSleep(a, Duration.ofSeconds(10), "io_schedule");
+            k.exit(b, 0);                   // SIGCHLD (17) waits while a is in D-state
+            k.kill(1, a, Signal.STOP);      // and so does STOP (19)
+            k.advance(Duration.ofSeconds(10));
+            assertEquals(ProcState.STOPPED, state(a));
+            assertEquals(Signal.bit(Signal.CHLD), p(a).blocked(), "CHLD blocked for its handler");
+            assertFalse(caught(a, Signal.CHLD), "the handler has not run yet");
+            k.kill(1, a, Signal.CONT);
+            assertTrue(caught(a, Signal.CHLD));
+            assertEquals(0, p(a).blocked(), "sigreturn restored the mask");
+        }
+
+        @Test
+        void groupSignalsReachTheNewestMemberFirst() throws Exception {
+            int a = k.fork(1);
+            k.setpgid(a, 0, 0);
+            int b = k.fork(a);
+            int c = k.fork(a);
+            k.kill(1, -a, Signal.TERM);
+            List<Integer> order = k.timeline().stream().filter(e -> e instanceof TimelineEvent.Exited).map(e -> ((TimelineEvent.Exited) e).pid()).toList();
+            assertEquals(List.of(c, b, a), order);
+        }
+
+        @Test
         void killMinusOneSparesPid1AndTheSender() throws Exception {
             int a = k.fork(1), b = k.fork(1);
             k.kill(a, -1, Signal.TERM);

@@ -38,14 +38,13 @@ public final class Trajectory implements ScenarioRunner.Observer {
     @Override
     public void afterStep(int index, Statement statement, String result, List<TimelineEvent> events, SimulatedKernel k) {
         lines.add("step " + (index + 1) + ": " + statement.text() + " => " + result);
-        List<String> caught = new ArrayList<>();
+        // A set per step: a program cannot count two deliveries of one signal that land before its
+        // handler code runs (Python's handlers coalesce them, as the kernel coalesces pending ones).
+        java.util.TreeSet<String> caught = new java.util.TreeSet<>();
         for (TimelineEvent e : events) {
             if (e instanceof TimelineEvent.Caught c) caught.add(runner.labelOf(c.pid()) + ":" + Signal.name(c.sig()));
         }
-        if (!caught.isEmpty()) {
-            caught.sort(null);
-            lines.add("  caught " + String.join(" ", caught));
-        }
+        if (!caught.isEmpty()) lines.add("  caught " + String.join(" ", caught));
         for (ProcessView v : k.processes()) lines.add("  " + process(v));
     }
 
