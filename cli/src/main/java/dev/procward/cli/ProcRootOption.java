@@ -1,7 +1,10 @@
 package dev.procward.cli;
 
+import dev.procward.cli.sim.BackendRoots;
 import dev.procward.probes.capture.CaptureReader;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +19,9 @@ public final class ProcRootOption {
             description = "Read /proc from PATH: a directory or a capture file (default: ${DEFAULT-VALUE}).")
     public String procRoot = "/proc";
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
     private Path resolved;
 
     /**
@@ -24,6 +30,11 @@ public final class ProcRootOption {
      */
     public Path resolve() {
         if (resolved != null) return resolved;
+        if (procRoot.equals("/proc") && mixee != null) {
+            // --backend sim|oshi (or auto off Linux): the same parsers read a rendered /proc.
+            var other = BackendRoots.procRootFor(mixee.name(), mixee.commandLine().getErr());
+            if (other.isPresent()) return resolved = other.get();
+        }
         Path p = Path.of(procRoot);
         if (!Files.exists(p)) {
             throw new UserError("--proc-root " + procRoot + ": no such file or directory");

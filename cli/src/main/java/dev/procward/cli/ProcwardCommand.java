@@ -47,7 +47,9 @@ public final class ProcwardCommand implements Runnable {
 
     /** The configured command line: one-line errors with a usage hint, no stack traces. */
     public static CommandLine commandLine() {
+        Backend.select(Backend.auto); // --backend applies to one command line only
         CommandLine cl = new CommandLine(new ProcwardCommand());
+        cl.setAllowSubcommandsAsOptionParameters(true); // --backend sim: 'sim' is also a command
         cl.setParameterExceptionHandler(ProcwardCommand::onBadUsage);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             line.getErr().println("procward: " + describe(ex));

@@ -46,6 +46,7 @@ public final class InitMain {
     }
 
     private static int supervise(InitRequest.Run run) {
+        if (dev.procward.cli.sim.SimulatedInit.wanted()) return dev.procward.cli.sim.SimulatedInit.supervise(run, System.err);
         StartState start = LaunchChain.ensureSignalsBlocked();
         int pid = (int) ProcessHandle.current().pid();
         Reporter reporter = switch (run.personality()) {
