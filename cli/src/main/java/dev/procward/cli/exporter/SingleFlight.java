@@ -22,6 +22,8 @@ public final class SingleFlight<T> {
     private final Object lock = new Object();
     private CompletableFuture<T> inFlight;
     private Flight<T> last;
+    private long loads;
+    private int waiting;
 
     public SingleFlight(Supplier<T> loader, Duration reuseWindow) {
         this(loader, reuseWindow, System::nanoTime);
@@ -46,14 +48,38 @@ public final class SingleFlight<T> {
                 leader = true;
             }
             mine = inFlight;
+            waiting++;
         }
-        if (leader) {
-            load(mine);
+        try {
+            if (leader) {
+                load(mine);
+            }
+            return join(mine);
+        } finally {
+            synchronized (lock) {
+                waiting--;
+            }
         }
-        return join(mine);
+    }
+
+    /** How many loads ran: fewer than the calls when sharing works. */
+    public long loads() {
+        synchronized (lock) {
+            return loads;
+        }
+    }
+
+    /** Callers currently inside {@link #get} for a load in progress (for tests and diagnostics). */
+    int waiting() {
+        synchronized (lock) {
+            return waiting;
+        }
     }
 
     private void load(CompletableFuture<T> flight) {
+        synchronized (lock) {
+            loads++;
+        }
         try {
             flight.complete(loader.get());
         } catch (RuntimeException | Error e) {

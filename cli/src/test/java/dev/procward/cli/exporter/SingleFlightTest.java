@@ -37,9 +37,10 @@ class SingleFlightTest {
             }
             // Let the followers reach the shared future before the leader finishes.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (((java.util.concurrent.ThreadPoolExecutor) pool).getActiveCount() < 8 && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
+            while (sf.waiting() < 8 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
             }
+            assertEquals(8, sf.waiting(), "all eight callers wait on the one load");
             release.countDown();
             for (Future<Integer> f : results) {
                 assertEquals(1, f.get(30, TimeUnit.SECONDS));

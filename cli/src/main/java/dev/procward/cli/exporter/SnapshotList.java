@@ -1,0 +1,58 @@
+package dev.procward.cli.exporter;
+
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** A terse way to build the client library's metric snapshots; the library writes the format. */
+final class SnapshotList {
+
+    private final List<MetricSnapshot> metrics = new ArrayList<>();
+
+    void gauge(String name, String help, double value) {
+        gauge(name, help, g -> g.add(Labels.EMPTY, value));
+    }
+
+    void gauge(String name, String help, String label, Map<String, ? extends Number> byValue) {
+        gauge(name, help, g -> byValue.forEach((v, n) -> g.add(Labels.of(label, v), n.doubleValue())));
+    }
+
+    void gauge(String name, String help, Consumer<Points> points) {
+        GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(name).help(help);
+        points.accept((labels, value) -> b.dataPoint(GaugeDataPointSnapshot.builder().labels(labels).value(value).build()));
+        metrics.add(b.build());
+    }
+
+    /** {@code name} without {@code _total}: the text format adds it. */
+    void counter(String name, String help, double value) {
+        counter(name, help, c -> c.add(Labels.EMPTY, value));
+    }
+
+    void counter(String name, String help, String label, Map<String, ? extends Number> byValue) {
+        counter(name, help, c -> byValue.forEach((v, n) -> c.add(Labels.of(label, v), n.doubleValue())));
+    }
+
+    void counter(String name, String help, Consumer<Points> points) {
+        CounterSnapshot.Builder b = CounterSnapshot.builder().name(name).help(help);
+        points.accept((labels, value) -> b.dataPoint(CounterDataPointSnapshot.builder().labels(labels).value(value).build()));
+        metrics.add(b.build());
+    }
+
+    MetricSnapshots build() {
+        return new MetricSnapshots(metrics);
+    }
+
+    @FunctionalInterface
+    interface Points {
+        void add(Labels labels, double value);
+    }
+}
