@@ -1,0 +1,43 @@
+package dev.procward.probes;
+
+/** Integer parsing without substring allocation, throwing only {@link ProcParseException}. */
+final class Numbers {
+    private Numbers() {}
+
+    /** Parses a decimal (optionally negative) integer in {@code s[from, to)}. Unsigned 64-bit values wrap. */
+    static long parseLong(CharSequence s, int from, int to, String what) {
+        if (from >= to) throw new ProcParseException(what, "empty number");
+        boolean neg = s.charAt(from) == '-';
+        int i = neg ? from + 1 : from;
+        if (i >= to) throw new ProcParseException(what, "empty number");
+        long v = 0;
+        for (; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') throw new ProcParseException(what, "not a number");
+            v = v * 10 + (c - '0');
+        }
+        return neg ? -v : v;
+    }
+
+    static long parseLong(String s, String what) {
+        String t = s.strip();
+        return parseLong(t, 0, t.length(), what);
+    }
+
+    static long parseHex(String s, String what) {
+        String t = s.strip();
+        if (t.isEmpty() || t.length() > 16) throw new ProcParseException(what, "bad hex");
+        try {
+            return Long.parseUnsignedLong(t, 16);
+        } catch (NumberFormatException e) {
+            throw new ProcParseException(what, "bad hex");
+        }
+    }
+
+    /** "1234 kB" or "1234" → 1234. */
+    static long parseKb(String s, String what) {
+        String t = s.strip();
+        if (t.endsWith(" kB")) t = t.substring(0, t.length() - 3).strip();
+        return parseLong(t, 0, t.length(), what);
+    }
+}
