@@ -1,5 +1,7 @@
 package dev.procward.probes.kernel;
 
+import dev.procward.probes.ProcParseException;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,12 +45,12 @@ public record CgroupMembership(List<Entry> entries) {
             if (line.isBlank()) continue;
             int a = line.indexOf(':');
             int b = a < 0 ? -1 : line.indexOf(':', a + 1);
-            if (a <= 0 || b < 0) throw new ProcFormatException("cgroup", "malformed line: " + ProcFormatException.abbreviate(line));
-            int id = ProcFormatException.parseInt("cgroup", line.substring(0, a));
-            if (id < 0) throw new ProcFormatException("cgroup", "negative hierarchy id");
+            if (a <= 0 || b < 0) throw new ProcParseException("cgroup", "malformed line: " + Parse.abbreviate(line));
+            int id = Parse.parseInt("cgroup", line.substring(0, a));
+            if (id < 0) throw new ProcParseException("cgroup", "negative hierarchy id");
             String ctl = line.substring(a + 1, b);
             String path = line.substring(b + 1);
-            if (!path.startsWith("/")) throw new ProcFormatException("cgroup", "relative path " + ProcFormatException.abbreviate(path));
+            if (!path.startsWith("/")) throw new ProcParseException("cgroup", "relative path " + Parse.abbreviate(path));
             entries.add(new Entry(id, ctl.isEmpty() ? List.of() : Arrays.asList(ctl.split(",")), path));
         }
         return new CgroupMembership(entries);

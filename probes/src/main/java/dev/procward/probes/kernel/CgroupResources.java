@@ -1,5 +1,7 @@
 package dev.procward.probes.kernel;
 
+import dev.procward.probes.ProcParseException;
+
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -170,7 +172,7 @@ public final class CgroupResources {
         if (s == null) return null;
         try {
             return FlatKeyed.parse(s, "cgroup " + file.getFileName()).get(key);
-        } catch (ProcFormatException e) {
+        } catch (ProcParseException e) {
             return null;
         }
     }

@@ -1,5 +1,7 @@
 package dev.procward.probes.kernel;
 
+import dev.procward.probes.ProcParseException;
+
 import java.nio.file.Path;
 
 /**
@@ -14,11 +16,11 @@ public record FileNr(long allocated, long unused, long max) {
 
     public static FileNr parse(String text) {
         String[] f = text.strip().split("\\s+");
-        if (f.length != 3) throw new ProcFormatException("file-nr", "expected 3 fields, got " + f.length);
-        long a = ProcFormatException.parseLong("file-nr", f[0]);
-        long u = ProcFormatException.parseLong("file-nr", f[1]);
-        long m = ProcFormatException.parseLong("file-nr", f[2]);
-        if (a < 0 || u < 0 || m < 0) throw new ProcFormatException("file-nr", "negative count");
+        if (f.length != 3) throw new ProcParseException("file-nr", "expected 3 fields, got " + f.length);
+        long a = Parse.parseLong("file-nr", f[0]);
+        long u = Parse.parseLong("file-nr", f[1]);
+        long m = Parse.parseLong("file-nr", f[2]);
+        if (a < 0 || u < 0 || m < 0) throw new ProcParseException("file-nr", "negative count");
         return new FileNr(a, u, m);
     }
 

@@ -1,5 +1,7 @@
 package dev.procward.probes.kernel;
 
+import dev.procward.probes.ProcParseException;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,8 +17,8 @@ public final class FlatKeyed {
         for (String line : text.split("\n")) {
             if (line.isBlank()) continue;
             String[] kv = line.strip().split("\\s+");
-            if (kv.length != 2) throw new ProcFormatException(source, "expected 'key value': " + ProcFormatException.abbreviate(line));
-            values.put(kv[0], ProcFormatException.parseLong(source, kv[1]));
+            if (kv.length != 2) throw new ProcParseException(source, "expected 'key value': " + Parse.abbreviate(line));
+            values.put(kv[0], Parse.parseLong(source, kv[1]));
         }
         return values;
     }

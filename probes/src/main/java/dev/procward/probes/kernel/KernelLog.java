@@ -1,5 +1,7 @@
 package dev.procward.probes.kernel;
 
+import dev.procward.probes.Gap;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -28,11 +30,11 @@ public final class KernelLog {
         try {
             ch = FileChannel.open(kmsg, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
-            return Readout.gap(Readout.GapReason.VANISHED);
+            return Readout.gap(Gap.Reason.MISSING);
         } catch (AccessDeniedException e) {
-            return Readout.gap(Readout.GapReason.DENIED);
+            return Readout.gap(Gap.Reason.PERMISSION_DENIED);
         } catch (IOException | UnsupportedOperationException e) {
-            return Readout.gap(Readout.GapReason.UNREADABLE);
+            return Readout.gap(Gap.Reason.IO_ERROR);
         }
         List<String> records = new ArrayList<>();
         AtomicLong lastProgress = new AtomicLong(System.nanoTime());

@@ -1,5 +1,7 @@
 package dev.procward.probes.kernel;
 
+import dev.procward.probes.ProcParseException;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,12 +40,12 @@ public record KernelStack(List<String> frames) {
             String s = line.strip();
             int close = s.indexOf("] ");
             if (!s.startsWith("[<") || close < 0) {
-                throw new ProcFormatException("stack", "not a frame: " + ProcFormatException.abbreviate(s));
+                throw new ProcParseException("stack", "not a frame: " + Parse.abbreviate(s));
             }
             String symbol = s.substring(close + 2).strip();
             int plus = symbol.indexOf('+');
             String name = plus >= 0 ? symbol.substring(0, plus) : symbol;
-            if (name.isEmpty()) throw new ProcFormatException("stack", "frame without a symbol");
+            if (name.isEmpty()) throw new ProcParseException("stack", "frame without a symbol");
             frames.add(name);
         }
         return new KernelStack(frames);

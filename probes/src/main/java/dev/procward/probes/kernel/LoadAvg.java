@@ -1,5 +1,7 @@
 package dev.procward.probes.kernel;
 
+import dev.procward.probes.ProcParseException;
+
 import java.nio.file.Path;
 
 /**
@@ -10,16 +12,16 @@ public record LoadAvg(double one, double five, double fifteen, int runnable, int
 
     public static LoadAvg parse(String text) {
         String[] f = text.strip().split(" ");
-        if (f.length != 5) throw new ProcFormatException("loadavg", "expected 5 fields, got " + f.length);
+        if (f.length != 5) throw new ProcParseException("loadavg", "expected 5 fields, got " + f.length);
         String[] rt = f[3].split("/", -1);
-        if (rt.length != 2) throw new ProcFormatException("loadavg", "expected RUNNABLE/TOTAL: " + ProcFormatException.abbreviate(f[3]));
+        if (rt.length != 2) throw new ProcParseException("loadavg", "expected RUNNABLE/TOTAL: " + Parse.abbreviate(f[3]));
         return new LoadAvg(
-                ProcFormatException.parseDouble("loadavg", f[0]),
-                ProcFormatException.parseDouble("loadavg", f[1]),
-                ProcFormatException.parseDouble("loadavg", f[2]),
-                ProcFormatException.parseInt("loadavg", rt[0]),
-                ProcFormatException.parseInt("loadavg", rt[1]),
-                ProcFormatException.parseInt("loadavg", f[4]));
+                Parse.parseDouble("loadavg", f[0]),
+                Parse.parseDouble("loadavg", f[1]),
+                Parse.parseDouble("loadavg", f[2]),
+                Parse.parseInt("loadavg", rt[0]),
+                Parse.parseInt("loadavg", rt[1]),
+                Parse.parseInt("loadavg", f[4]));
     }
 
     public static Readout<LoadAvg> read(Path procRoot) {

@@ -1,5 +1,7 @@
 package dev.procward.probes.kernel;
 
+import dev.procward.probes.ProcParseException;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,15 +81,15 @@ public record MountInfo(List<Mount> mounts) {
             }
         }
         if (f.length < 10 || dash < 0 || dash + 3 > f.length) {
-            throw new ProcFormatException("mountinfo", "malformed line: " + ProcFormatException.abbreviate(line));
+            throw new ProcParseException("mountinfo", "malformed line: " + Parse.abbreviate(line));
         }
         String[] dev = f[2].split(":", -1);
-        if (dev.length != 2) throw new ProcFormatException("mountinfo", "bad device " + ProcFormatException.abbreviate(f[2]));
+        if (dev.length != 2) throw new ProcParseException("mountinfo", "bad device " + Parse.abbreviate(f[2]));
         return new Mount(
-                ProcFormatException.parseInt("mountinfo", f[0]),
-                ProcFormatException.parseInt("mountinfo", f[1]),
-                ProcFormatException.parseInt("mountinfo", dev[0]),
-                ProcFormatException.parseInt("mountinfo", dev[1]),
+                Parse.parseInt("mountinfo", f[0]),
+                Parse.parseInt("mountinfo", f[1]),
+                Parse.parseInt("mountinfo", dev[0]),
+                Parse.parseInt("mountinfo", dev[1]),
                 unescape(f[3]), unescape(f[4]), f[5],
                 f[dash + 1], unescape(f[dash + 2]),
                 dash + 3 < f.length ? f[dash + 3] : "");

@@ -1,5 +1,7 @@
 package dev.procward.probes.kernel;
 
+import dev.procward.probes.ProcParseException;
+
 import java.nio.file.Path;
 
 /**
@@ -22,8 +24,8 @@ public enum Sysctl {
     }
 
     public static long parse(String text) {
-        long v = ProcFormatException.parseLong("sysctl", text.strip());
-        if (v < 0) throw new ProcFormatException("sysctl", "negative value " + v);
+        long v = Parse.parseLong("sysctl", text.strip());
+        if (v < 0) throw new ProcParseException("sysctl", "negative value " + v);
         return v;
     }
 

@@ -1,5 +1,7 @@
 package dev.procward.probes.kernel;
 
+import dev.procward.probes.ProcParseException;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -32,16 +34,16 @@ public sealed interface ThreadSyscall {
         if (s.equals("running")) return new Running();
         String[] f = s.split(" ");
         if (f.length == 3 && f[0].equals("-1")) {
-            return new NotInSyscall(ProcFormatException.parseHex("syscall", f[1]),
-                    ProcFormatException.parseHex("syscall", f[2]));
+            return new NotInSyscall(Parse.parseHex("syscall", f[1]),
+                    Parse.parseHex("syscall", f[2]));
         }
-        if (f.length != 9) throw new ProcFormatException("syscall", "expected 'running', 3 or 9 fields, got " + f.length);
-        int nr = ProcFormatException.parseInt("syscall", f[0]);
-        if (nr < 0) throw new ProcFormatException("syscall", "negative system call number " + nr);
+        if (f.length != 9) throw new ProcParseException("syscall", "expected 'running', 3 or 9 fields, got " + f.length);
+        int nr = Parse.parseInt("syscall", f[0]);
+        if (nr < 0) throw new ProcParseException("syscall", "negative system call number " + nr);
         Long[] args = new Long[6];
-        for (int i = 0; i < 6; i++) args[i] = ProcFormatException.parseHex("syscall", f[i + 1]);
-        return new InSyscall(nr, List.of(args), ProcFormatException.parseHex("syscall", f[7]),
-                ProcFormatException.parseHex("syscall", f[8]));
+        for (int i = 0; i < 6; i++) args[i] = Parse.parseHex("syscall", f[i + 1]);
+        return new InSyscall(nr, List.of(args), Parse.parseHex("syscall", f[7]),
+                Parse.parseHex("syscall", f[8]));
     }
 
     static Readout<ThreadSyscall> read(Path procRoot, int pid, int tid) {

@@ -1,5 +1,7 @@
 package dev.procward.probes.kernel;
 
+import dev.procward.probes.ProcParseException;
+
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -16,7 +18,7 @@ public final class Wchan {
         if (s.isEmpty() || s.equals("0")) return Optional.empty();
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c <= ' ' || c == 0x7f) throw new ProcFormatException("wchan", "not a symbol name: " + ProcFormatException.abbreviate(s));
+            if (c <= ' ' || c == 0x7f) throw new ProcParseException("wchan", "not a symbol name: " + Parse.abbreviate(s));
         }
         return Optional.of(s);
     }

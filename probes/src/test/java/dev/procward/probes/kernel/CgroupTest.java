@@ -1,5 +1,7 @@
 package dev.procward.probes.kernel;
 
+import dev.procward.probes.ProcParseException;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,9 +35,9 @@ class CgroupTest {
 
     @Test
     void malformedLinesThrowTheParseException() {
-        assertThrows(ProcFormatException.class, () -> CgroupMembership.parse("memory:/x"));
-        assertThrows(ProcFormatException.class, () -> CgroupMembership.parse("x:memory:/x"));
-        assertThrows(ProcFormatException.class, () -> CgroupMembership.parse("4:memory:relative"));
+        assertThrows(ProcParseException.class, () -> CgroupMembership.parse("memory:/x"));
+        assertThrows(ProcParseException.class, () -> CgroupMembership.parse("x:memory:/x"));
+        assertThrows(ProcParseException.class, () -> CgroupMembership.parse("4:memory:relative"));
     }
 
     @Test

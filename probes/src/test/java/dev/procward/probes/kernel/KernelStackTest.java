@@ -1,5 +1,8 @@
 package dev.procward.probes.kernel;
 
+import dev.procward.probes.ProcParseException;
+import dev.procward.probes.Gap;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -31,14 +34,14 @@ class KernelStackTest {
 
     @Test
     void garbageIsMalformed() {
-        assertThrows(ProcFormatException.class, () -> KernelStack.parse("hello"));
-        assertThrows(ProcFormatException.class, () -> KernelStack.parse("[<0>] +0x1/0x2"));
+        assertThrows(ProcParseException.class, () -> KernelStack.parse("hello"));
+        assertThrows(ProcParseException.class, () -> KernelStack.parse("[<0>] +0x1/0x2"));
     }
 
     @Test
     void anUnreadableStackIsADeniedGapOrAValue() {
         // PID 1's stack is refused even to root on some kernels (EPERM/EACCES): never an exception.
         var r = KernelStack.read(Path.of("/proc"), 1, 1);
-        assertTrue(r.present() || r.gapReason() == Readout.GapReason.DENIED, r.toString());
+        assertTrue(r.present() || r.gapReason() == Gap.Reason.PERMISSION_DENIED, r.toString());
     }
 }

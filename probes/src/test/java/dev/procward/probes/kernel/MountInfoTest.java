@@ -1,5 +1,7 @@
 package dev.procward.probes.kernel;
 
+import dev.procward.probes.ProcParseException;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -45,8 +47,8 @@ class MountInfoTest {
 
     @Test
     void truncatedLinesAreMalformed() {
-        assertThrows(ProcFormatException.class, () -> MountInfo.parse("22 27 0:21 / /proc rw"));
-        assertThrows(ProcFormatException.class, () -> MountInfo.parse("22 27 021 / /proc rw,relatime - proc proc rw"));
+        assertThrows(ProcParseException.class, () -> MountInfo.parse("22 27 0:21 / /proc rw"));
+        assertThrows(ProcParseException.class, () -> MountInfo.parse("22 27 021 / /proc rw,relatime - proc proc rw"));
     }
 
     @Test

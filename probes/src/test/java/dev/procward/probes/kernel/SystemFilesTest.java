@@ -1,5 +1,7 @@
 package dev.procward.probes.kernel;
 
+import dev.procward.probes.ProcParseException;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -14,8 +16,8 @@ class SystemFilesTest {
         LoadAvg l = LoadAvg.parse("0.57 0.34 0.16 2/112 12018\n");
         assertEquals(new LoadAvg(0.57, 0.34, 0.16, 2, 112, 12018), l);
         assertNotNull(LoadAvg.parse(Fixtures.text("loadavg/host")));
-        assertThrows(ProcFormatException.class, () -> LoadAvg.parse("0.57 0.34 0.16 2 12018"));
-        assertThrows(ProcFormatException.class, () -> LoadAvg.parse("NaN 0.34 0.16 2/1 12018"));
+        assertThrows(ProcParseException.class, () -> LoadAvg.parse("0.57 0.34 0.16 2 12018"));
+        assertThrows(ProcParseException.class, () -> LoadAvg.parse("NaN 0.34 0.16 2/1 12018"));
         assertTrue(LoadAvg.read(Path.of("/proc")).present());
     }
 
@@ -23,8 +25,8 @@ class SystemFilesTest {
     void sysctlsAreSingleNonNegativeNumbers() {
         assertEquals(32768, Sysctl.parse(Fixtures.text("sysctl/pid_max")));
         assertTrue(Sysctl.parse(Fixtures.text("sysctl/file-max")) > 0);
-        assertThrows(ProcFormatException.class, () -> Sysctl.parse("-1"));
-        assertThrows(ProcFormatException.class, () -> Sysctl.parse("many"));
+        assertThrows(ProcParseException.class, () -> Sysctl.parse("-1"));
+        assertThrows(ProcParseException.class, () -> Sysctl.parse("many"));
         assertTrue(Sysctl.PID_MAX.read(Path.of("/proc")).orElse(0L) >= 301);
     }
 
@@ -34,7 +36,7 @@ class SystemFilesTest {
         assertEquals(646, f.inUse());
         assertEquals(2466170, f.max());
         assertNotNull(FileNr.parse(Fixtures.text("sysctl/file-nr")));
-        assertThrows(ProcFormatException.class, () -> FileNr.parse("1 2"));
+        assertThrows(ProcParseException.class, () -> FileNr.parse("1 2"));
         assertTrue(FileNr.read(Path.of("/proc")).present());
     }
 

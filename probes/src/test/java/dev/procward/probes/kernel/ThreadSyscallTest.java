@@ -1,5 +1,7 @@
 package dev.procward.probes.kernel;
 
+import dev.procward.probes.ProcParseException;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -32,9 +34,9 @@ class ThreadSyscallTest {
 
     @Test
     void wrongFieldCountsAreMalformed() {
-        assertThrows(ProcFormatException.class, () -> ThreadSyscall.parse("0 0x1 0x2"));
-        assertThrows(ProcFormatException.class, () -> ThreadSyscall.parse("sleeping"));
-        assertThrows(ProcFormatException.class, () -> ThreadSyscall.parse("-5 0x0 0x0 0x0 0x0 0x0 0x0 0x0 0x0"));
+        assertThrows(ProcParseException.class, () -> ThreadSyscall.parse("0 0x1 0x2"));
+        assertThrows(ProcParseException.class, () -> ThreadSyscall.parse("sleeping"));
+        assertThrows(ProcParseException.class, () -> ThreadSyscall.parse("-5 0x0 0x0 0x0 0x0 0x0 0x0 0x0 0x0"));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.procward.probes.kernel;
 
+import dev.procward.probes.ProcParseException;
+import dev.procward.probes.Gap;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -21,12 +24,12 @@ class WchanTest {
 
     @Test
     void whitespaceInsideASymbolIsMalformed() {
-        assertThrows(ProcFormatException.class, () -> Wchan.parse("two words"));
+        assertThrows(ProcParseException.class, () -> Wchan.parse("two words"));
     }
 
     @Test
     void aVanishedThreadIsAGapNotAnError() {
-        assertEquals(Readout.GapReason.VANISHED, Wchan.read(Path.of("/proc"), Integer.MAX_VALUE, Integer.MAX_VALUE).gapReason());
+        assertEquals(Gap.Reason.MISSING, Wchan.read(Path.of("/proc"), Integer.MAX_VALUE, Integer.MAX_VALUE).gapReason());
     }
 
     @Test

@@ -1,21 +1,20 @@
 package dev.procward.probes.kernel;
 
+import dev.procward.probes.ProcParseException;
+
 /**
- * The one exception a kernel-file parser in this package throws: the text does not have the
- * documented format. Readers turn it into a {@link Readout.Gap} so that one odd file never ends a
- * listing.
+ * Number parsing for the kernel-file parsers of this package. Like every parser in probes they
+ * throw only {@link ProcParseException}; readers turn it into a MALFORMED gap.
  */
-public final class ProcFormatException extends RuntimeException {
-    public ProcFormatException(String source, String problem) {
-        super(source + ": " + problem);
-    }
+final class Parse {
+    private Parse() {}
 
     /** Wraps a number-format failure without a stack of the JDK's own message. */
     static long parseLong(String source, String text) {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new ProcFormatException(source, "not an integer: " + abbreviate(text));
+            throw new ProcParseException(source, "not an integer: " + abbreviate(text));
         }
     }
 
@@ -23,7 +22,7 @@ public final class ProcFormatException extends RuntimeException {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new ProcFormatException(source, "not an integer: " + abbreviate(text));
+            throw new ProcParseException(source, "not an integer: " + abbreviate(text));
         }
     }
 
@@ -33,7 +32,7 @@ public final class ProcFormatException extends RuntimeException {
         try {
             return Long.parseUnsignedLong(digits, 16);
         } catch (NumberFormatException e) {
-            throw new ProcFormatException(source, "not a hex number: " + abbreviate(text));
+            throw new ProcParseException(source, "not a hex number: " + abbreviate(text));
         }
     }
 
@@ -43,7 +42,7 @@ public final class ProcFormatException extends RuntimeException {
             if (!Double.isFinite(d)) throw new NumberFormatException();
             return d;
         } catch (NumberFormatException e) {
-            throw new ProcFormatException(source, "not a decimal: " + abbreviate(text));
+            throw new ProcParseException(source, "not a decimal: " + abbreviate(text));
         }
     }
 
