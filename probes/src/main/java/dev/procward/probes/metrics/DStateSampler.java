@@ -4,7 +4,6 @@ import dev.procward.probes.Field;
 import dev.procward.probes.ProcessSnapshot;
 import dev.procward.probes.Snapshotter;
 import dev.procward.probes.ThreadSample;
-import dev.procward.probes.kernel.Readout;
 import dev.procward.probes.kernel.SyscallTable;
 import dev.procward.probes.kernel.ThreadSyscall;
 import dev.procward.probes.kernel.Wchan;
@@ -54,17 +53,12 @@ public final class DStateSampler {
     }
 
     private DStateTally.Observation observe(int pid, int tid) {
-        String wchan = switch (Wchan.read(procRoot, pid, tid)) {
-            case Readout.Value<Optional<String>> v -> v.value().orElse(UNKNOWN);
-            case Readout.Gap<Optional<String>> g -> UNKNOWN;
-        };
-        String syscall = switch (ThreadSyscall.read(procRoot, pid, tid)) {
-            case Readout.Value<ThreadSyscall> v -> switch (v.value()) {
-                case ThreadSyscall.InSyscall s -> syscalls.nameOrNumber(s.number());
-                case ThreadSyscall.NotInSyscall n -> "none";
-                case ThreadSyscall.Running r -> "running";
-            };
-            case Readout.Gap<ThreadSyscall> g -> UNKNOWN;
+        String wchan = Wchan.read(procRoot, pid, tid).orElse(Optional.empty()).orElse(UNKNOWN);
+        String syscall = switch (ThreadSyscall.read(procRoot, pid, tid).orElse(null)) {
+            case ThreadSyscall.InSyscall s -> syscalls.nameOrNumber(s.number());
+            case ThreadSyscall.NotInSyscall n -> "none";
+            case ThreadSyscall.Running r -> "running";
+            case null -> UNKNOWN;
         };
         return new DStateTally.Observation(wchan, syscall);
     }

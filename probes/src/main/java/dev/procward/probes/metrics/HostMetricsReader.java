@@ -9,13 +9,14 @@ import dev.procward.probes.Snapshotter;
 import dev.procward.probes.kernel.FileNr;
 import dev.procward.probes.kernel.FlatKeyed;
 import dev.procward.probes.kernel.ProcFiles;
-import dev.procward.probes.kernel.ProcFormatException;
+import dev.procward.probes.ProcParseException;
 import dev.procward.probes.kernel.Sysctl;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,7 @@ public final class HostMetricsReader {
 
     private final Config config;
     private final CpuLedger ledger = new CpuLedger();
+    private final ReapWatch reapWatch = new ReapWatch();
     private final Set<Field> listing;
 
     public HostMetricsReader(Config config) {
@@ -100,7 +102,7 @@ public final class HostMetricsReader {
                 config.cgroupRoot().map(c -> new CgroupPidsScan(c, CGROUP_DIRECTORIES_MAX).fullest(config.maxLabelValues()))
                         .orElse(List.of()),
                 Optional.ofNullable(FileNr.read(root).orElse(null)).map(f -> new HostMetrics.FileHandles(f.allocated(), f.max())),
-                pid1(root, byPid),
+                pid1(root, table),
                 oomKills(root),
                 ranked, groups,
                 new HostMetrics.Cost((System.nanoTime() - started) / 1e9, table.processes().size(), gaps, top.pssReads()));
@@ -166,11 +168,19 @@ public final class HostMetricsReader {
         return out;
     }
 
-    private static Optional<HostMetrics.Pid1> pid1(Path root, Map<Integer, ProcessSnapshot> byPid) {
-        if (!byPid.containsKey(1)) return Optional.empty();
-        return Snapshotter.takeOne(root, 1, EnumSet.of(Field.STATUS))
+    private Optional<HostMetrics.Pid1> pid1(Path root, ProcessTable table) {
+        Set<ReapWatch.ZombieKey> orphans = new HashSet<>();
+        boolean present = false;
+        for (ProcessSnapshot p : table.processes()) {
+            present |= p.pid() == 1;
+            if (p.stat() != null && p.stat().zombie() && p.stat().ppid() == 1) {
+                orphans.add(new ReapWatch.ZombieKey(p.pid(), p.stat().startTime()));
+            }
+        }
+        if (!present) return Optional.empty();
+        return Snapshotter.takeOne(root, 1, EnumSet.of(Field.STATUS, Field.WCHAN))
                 .filter(p -> p.status() != null)
-                .map(p -> new HostMetrics.Pid1(p.comm(), Pid1Reaping.reaps(p.status())));
+                .map(p -> new HostMetrics.Pid1(p.comm(), reapWatch.reaps(p.status(), p.wchan(), orphans)));
     }
 
     /** {@code oom_kill} in {@code /proc/vmstat} (Linux 4.13+): a counter since boot, readable by anyone. */
@@ -180,7 +190,7 @@ public final class HostMetricsReader {
         try {
             Long v = FlatKeyed.parse(vmstat, "vmstat").get("oom_kill");
             return v == null ? OptionalLong.empty() : OptionalLong.of(v);
-        } catch (ProcFormatException e) {
+        } catch (ProcParseException e) {
             return OptionalLong.empty();
         }
     }
