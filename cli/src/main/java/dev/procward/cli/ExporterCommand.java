@@ -72,6 +72,15 @@ public final class ExporterCommand implements Callable<Integer> {
             description = "Serve scrapes arriving within MILLIS of a finished snapshot from it (default: ${DEFAULT-VALUE}). Concurrent scrapes always share one.")
     long snapshotReuseMillis;
 
+    /** The --listen value as given (for tests that check deployment files against the parser). */
+    public String listen() {
+        return listen;
+    }
+
+    public boolean allowRemote() {
+        return allowRemote;
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         ListenAddress address = listenAddress();
