@@ -41,12 +41,8 @@ class DeployManifestsTest {
 
     @BeforeAll
     static void load() throws Exception {
-        repo = Path.of("").toAbsolutePath();
-        while (!Files.exists(repo.resolve("Dockerfile")) || !Files.isDirectory(repo.resolve("deploy"))) {
-            repo = repo.getParent();
-            assertNotNull(repo, "no repository root with a Dockerfile and deploy/ above the working directory");
-        }
-        kube = repo.resolve("deploy/kubernetes");
+        repo = RepoFiles.root();
+        kube = RepoFiles.kubernetes();
         daemonSet = yaml("daemonset.yaml").getFirst();
         assertEquals("DaemonSet", daemonSet.path("kind").asText());
         container = daemonSet.at("/spec/template/spec/containers/0");
