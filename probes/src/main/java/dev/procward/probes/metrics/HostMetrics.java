@@ -48,6 +48,6 @@ public record HostMetrics(
     public record GroupStats(String name, int processes, long threads, long residentBytes, long openFds,
                              double cpuUserSeconds, double cpuSystemSeconds) {}
 
-    /** What the snapshot cost: the exporter's self-metrics. */
-    public record Cost(double seconds, int processesRead, int gaps, int pssReads) {}
+    /** What the snapshot cost: the exporter's self-metrics. {@code topPssExact} is false when the read cap cut the ranking short. */
+    public record Cost(double seconds, int processesRead, int gaps, int pssReads, boolean topPssExact) {}
 }

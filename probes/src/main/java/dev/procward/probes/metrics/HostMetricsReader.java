@@ -89,7 +89,7 @@ public final class HostMetricsReader {
             }
         }
         long pageSize = table.system().pageSize();
-        var top = TopPss.select(candidates(table, pageSize), config.topPss(), pid -> pss(root, pid));
+        var top = TopPss.select(candidates(table, pageSize), config.topPss(), TopPss.defaultMaxReads(config.topPss()), pid -> pss(root, pid));
         List<HostMetrics.TopProcess> ranked = new ArrayList<>();
         for (var r : top.top()) {
             ranked.add(new HostMetrics.TopProcess(ranked.size() + 1, r.key(), byPid.get(r.key()).comm(), r.pssBytes(),
@@ -105,7 +105,7 @@ public final class HostMetricsReader {
                 pid1(root, table),
                 oomKills(root),
                 ranked, groups,
-                new HostMetrics.Cost((System.nanoTime() - started) / 1e9, table.processes().size(), gaps, top.pssReads()));
+                new HostMetrics.Cost((System.nanoTime() - started) / 1e9, table.processes().size(), gaps, top.pssReads(), top.exact()));
     }
 
     private static List<TopPss.Candidate<Integer>> candidates(ProcessTable table, long pageSize) {

@@ -13,6 +13,10 @@ import java.util.function.Function;
  * largest first, and the walk stops once the N-th best PSS found so far is at least the RSS of
  * the next candidate: nobody after it can enter the top N. On a host with 10k processes that is
  * typically N to 2N reads instead of 10k, each of which walks a process's page tables.
+ *
+ * <p>The bound is weak where many processes share most of their pages (a crowd of forked
+ * workers: large RSS, small PSS), so the reads are also capped. When the cap stops the walk, the
+ * ranking is the best among the largest-RSS candidates and is marked inexact.
  */
 public final class TopPss {
     private TopPss() {}
@@ -21,25 +25,35 @@ public final class TopPss {
 
     public record Ranked<K>(K key, long pssBytes) {}
 
-    /** The ranking plus how many PSS reads it took (a self-metric). */
-    public record Result<K>(List<Ranked<K>> top, int pssReads) {}
+    /** The ranking, how many PSS reads it took (a self-metric), and whether the bound proved it exact. */
+    public record Result<K>(List<Ranked<K>> top, int pssReads, boolean exact) {}
+
+    /** The default cap on reads for a ranking of {@code n}. */
+    public static int defaultMaxReads(int n) {
+        return Math.max(64, 4 * n);
+    }
 
     /**
      * @param readPss a process's PSS, or empty when it vanished or cannot be read (a gap, skipped)
      */
-    public static <K> Result<K> select(List<Candidate<K>> candidates, int n, Function<K, OptionalLong> readPss) {
+    public static <K> Result<K> select(List<Candidate<K>> candidates, int n, int maxReads, Function<K, OptionalLong> readPss) {
         if (n <= 0) {
-            return new Result<>(List.of(), 0);
+            return new Result<>(List.of(), 0, true);
         }
         List<Candidate<K>> byRss = new ArrayList<>(candidates);
         byRss.sort(Comparator.comparingLong((Candidate<K> c) -> c.rssBytes()).reversed());
         PriorityQueue<Ranked<K>> best = new PriorityQueue<>(Comparator.comparingLong(Ranked::pssBytes));
         int reads = 0;
+        boolean exact = true;
         for (Candidate<K> c : byRss) {
             if (c.rssBytes() <= 0) {
                 break; // kernel threads and zombies have no memory to rank
             }
             if (best.size() == n && best.peek().pssBytes() >= c.rssBytes()) {
+                break;
+            }
+            if (reads == maxReads) {
+                exact = false;
                 break;
             }
             reads++;
@@ -54,6 +68,6 @@ public final class TopPss {
         }
         List<Ranked<K>> top = new ArrayList<>(best);
         top.sort(Comparator.comparingLong((Ranked<K> r) -> r.pssBytes()).reversed());
-        return new Result<>(List.copyOf(top), reads);
+        return new Result<>(List.copyOf(top), reads, exact);
     }
 }

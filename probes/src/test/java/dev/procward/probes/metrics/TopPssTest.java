@@ -20,10 +20,24 @@ class TopPssTest {
                 new TopPss.Candidate<>(4, 10), new TopPss.Candidate<>(1, 100), new TopPss.Candidate<>(2, 90),
                 new TopPss.Candidate<>(5, 5), new TopPss.Candidate<>(3, 80));
         List<Integer> reads = new ArrayList<>();
-        var r = TopPss.select(c, 2, k -> { reads.add(k); return OptionalLong.of(pss.get(k)); });
+        var r = TopPss.select(c, 2, 100, k -> { reads.add(k); return OptionalLong.of(pss.get(k)); });
         assertEquals(List.of(2, 3), r.top().stream().map(TopPss.Ranked::key).toList());
         assertEquals(List.of(1, 2, 3), reads, "after 3, the 2nd best PSS (70) >= next RSS (10)");
         assertEquals(3, r.pssReads());
+        assertTrue(r.exact());
+    }
+
+    @Test
+    void aCrowdOfForkedWorkersHitsTheReadCapAndIsMarkedInexact() {
+        // 100 workers sharing most pages: RSS 50, PSS 5 each, plus one process with PSS 40 at RSS 45.
+        List<TopPss.Candidate<Integer>> c = new ArrayList<>();
+        for (int i = 0; i < 100; i++) c.add(new TopPss.Candidate<>(i, 50));
+        c.add(new TopPss.Candidate<>(1000, 45));
+        List<Integer> reads = new ArrayList<>();
+        var r = TopPss.select(c, 2, 10, k -> { reads.add(k); return OptionalLong.of(k == 1000 ? 40 : 5); });
+        assertEquals(10, reads.size(), "never more reads than the cap");
+        assertFalse(r.exact(), "the PSS-40 process was never read");
+        assertTrue(TopPss.select(c, 2, 1000, k -> OptionalLong.of(k == 1000 ? 40 : 5)).exact());
     }
 
     @Test
@@ -38,7 +52,7 @@ class TopPssTest {
                 pss[pid] = rss == 0 ? 0 : rnd.nextLong(rss + 1);
                 cands.add(new TopPss.Candidate<>(pid, rss));
             }
-            var fast = TopPss.select(cands, n, k -> OptionalLong.of(pss[k]));
+            var fast = TopPss.select(cands, n, Integer.MAX_VALUE, k -> OptionalLong.of(pss[k]));
             List<Long> expected = cands.stream().filter(x -> x.rssBytes() > 0)
                     .map(x -> pss[x.key()]).sorted((a, b) -> Long.compare(b, a)).limit(n).toList();
             assertEquals(expected, fast.top().stream().map(TopPss.Ranked::pssBytes).toList());
@@ -47,14 +61,14 @@ class TopPssTest {
 
     @Test
     void aProcessThatVanishedIsSkippedNotRanked() {
-        var r = TopPss.select(List.of(new TopPss.Candidate<>(1, 100), new TopPss.Candidate<>(2, 50)), 2,
+        var r = TopPss.select(List.of(new TopPss.Candidate<>(1, 100), new TopPss.Candidate<>(2, 50)), 2, 100,
                 k -> k == 1 ? OptionalLong.empty() : OptionalLong.of(40));
         assertEquals(List.of(new TopPss.Ranked<>(2, 40)), r.top());
     }
 
     @Test
     void processesWithoutMemoryAreNeverRead() {
-        var r = TopPss.select(List.of(new TopPss.Candidate<>(2, 0)), 3, k -> fail("kthreads have no smaps"));
+        var r = TopPss.select(List.of(new TopPss.Candidate<>(2, 0)), 3, 100, k -> fail("kthreads have no smaps"));
         assertTrue(r.top().isEmpty());
     }
 }
