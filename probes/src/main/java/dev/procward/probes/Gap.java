@@ -35,7 +35,7 @@ public record Gap(String source, Reason reason) {
             else if (why.contains("Permission denied") || why.contains("Operation not permitted")) r = Reason.PERMISSION_DENIED;
             else r = Reason.IO_ERROR;
         } else if (e.getMessage() != null && e.getMessage().contains("No such process")) r = Reason.VANISHED;
-        else if (e.getMessage() != null && e.getMessage().contains("Permission denied")) r = Reason.PERMISSION_DENIED;
+        else if (e.getMessage() != null && (e.getMessage().contains("Permission denied") || e.getMessage().contains("Operation not permitted"))) r = Reason.PERMISSION_DENIED;
         else r = Reason.IO_ERROR;
         return new Gap(source, r);
     }

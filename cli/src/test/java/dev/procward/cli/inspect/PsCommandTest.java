@@ -1,0 +1,100 @@
+package dev.procward.cli.inspect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PsCommandTest {
+    private static final String SELF = Long.toString(ProcessHandle.current().pid());
+
+    @Test
+    void showsZombiesAndKernelThreadsAsProcpsDoes() throws Exception {
+        try (var live = new LiveProcesses()) {
+            Process parent = live.start("bash", "-c", "sleep 0 & exec sleep 300");
+            LiveProcesses.await("a zombie", () -> parent.children().anyMatch(c -> LiveProcesses.state(c.pid()) == 'Z'));
+            JsonNode rows = CliRun.of("ps", "--state", "Z", "-o", "pid,ppid,stat,args", "--output", "json").json().get("processes");
+            boolean found = false;
+            for (JsonNode r : rows) {
+                assertEquals("Z", r.get("stat").asText().substring(0, 1));
+                if (r.get("ppid").asLong() == parent.pid()) {
+                    assertEquals("[sleep] <defunct>", r.get("args").asText());
+                    found = true;
+                }
+            }
+            assertTrue(found, rows.toString());
+        }
+        JsonNode kthreadd = CliRun.of("ps", "-p", "2", "-o", "pid,args", "--output", "json").json().get("processes");
+        assertEquals("[kthreadd]", kthreadd.get(0).get("args").asText());
+    }
+
+    @Test
+    void filtersByPatternUserAndPid() throws Exception {
+        try (var live = new LiveProcesses()) {
+            Process p = live.start("sleep", "301.5");
+            LiveProcesses.await("sleep", () -> p.info().command().orElse("").endsWith("sleep"));
+            JsonNode byArgs = CliRun.of("ps", "--full", "-m", "^sleep 301\\.5$", "-u", "root", "-o", "pid", "--output", "json").json();
+            assertEquals(List.of(p.pid()), pids(byArgs));
+            JsonNode byComm = CliRun.of("ps", "-m", "^slee", "-p", p.pid() + "," + SELF, "-o", "pid", "--output", "json").json();
+            assertEquals(List.of(p.pid()), pids(byComm));
+        }
+    }
+
+    @Test
+    void sortsDescendingAndListsThreads() {
+        JsonNode rows = CliRun.of("ps", "-o", "pid,rss", "--sort", "-rss", "--output", "json").json().get("processes");
+        long previous = Long.MAX_VALUE;
+        for (JsonNode r : rows) {
+            if (r.get("rss").isNull()) continue;
+            assertTrue(r.get("rss").asLong() <= previous, rows.toString());
+            previous = r.get("rss").asLong();
+        }
+        JsonNode threads = CliRun.of("ps", "-L", "-p", SELF, "-o", "pid,lwp,nlwp,comm", "--output", "json").json().get("processes");
+        Set<Long> lwps = new HashSet<>();
+        for (JsonNode t : threads) lwps.add(t.get("lwp").asLong());
+        assertTrue(threads.size() > 5 && lwps.size() == threads.size(), threads.toString());
+        assertTrue(lwps.contains(ProcessHandle.current().pid()));
+    }
+
+    @Test
+    void measuresCpuOverAnInterval() throws Exception {
+        try (var live = new LiveProcesses()) {
+            Process busy = live.start("sh", "-c", "while :; do :; done");
+            JsonNode rows = CliRun.of("ps", "--interval", "0.5", "-p", Long.toString(busy.pid()), "-o", "pid,%cpu",
+                    "--output", "json").json().get("processes");
+            assertTrue(rows.get(0).get("pcpu").asDouble() > 0.5, rows.toString());
+        }
+    }
+
+    @Test
+    void tableHasProcpsHeaders() {
+        String out = CliRun.of("ps", "-p", SELF, "-o", "pid,ppid,pgid,sid,tty,tpgid,user,uid,stat,nlwp,%cpu,%mem,vsz,rss,pss,start,time,wchan,comm,args").out();
+        String header = out.lines().findFirst().orElseThrow();
+        for (String h : new String[] {"PID", "PPID", "PGID", "SID", "TT", "TPGID", "USER", "UID", "STAT", "NLWP", "%CPU",
+                "%MEM", "VSZ", "RSS", "PSS", "STARTED", "TIME", "WCHAN", "COMMAND"}) {
+            assertTrue(header.contains(h), header);
+        }
+        assertEquals(2, out.lines().count());
+    }
+
+    @Test
+    void badArgumentsAreUsageErrors() {
+        assertEquals(2, CliRun.of("ps", "-o", "pid,bogus").code());
+        assertEquals("procward: unknown column: bogus\n", CliRun.of("ps", "-o", "pid,bogus").err());
+        assertEquals(2, CliRun.of("ps", "-u", "no-such-user-xyz").code());
+        assertEquals(2, CliRun.of("ps", "-m", "(").code());
+        assertEquals(2, CliRun.of("ps", "--interval", "-1").code());
+    }
+
+    private static List<Long> pids(JsonNode doc) {
+        List<Long> out = new ArrayList<>();
+        for (JsonNode r : doc.get("processes")) out.add(r.get("pid").asLong());
+        return out;
+    }
+}

@@ -1,0 +1,340 @@
+package dev.procward.libc;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts a program with glibc's {@code posix_spawn}/{@code posix_spawnp}: a typed builder over
+ * the spawn attributes and file actions.
+ *
+ * <p>posix_spawn is the only safe way to create a process from a JVM (DESIGN.md: a forked JVM
+ * child can hang on an inherited safepoint); glibc builds it on {@code clone(CLONE_VM|CLONE_VFORK)}
+ * and reports exec failures (ENOENT, EACCES …) as the call's own error, which becomes an
+ * {@link ErrnoException} naming the program: {@code posix_spawnp(/nope): ENOENT (…)}.
+ *
+ * <p>Remember what children inherit: the caller's signal mask (so an init that blocked signals
+ * must pass {@link #signalMask(SignalSet) signalMask(EMPTY)}) and every descriptor without
+ * close-on-exec. Attribute and file-action functions are linked on first use only, and not at
+ * all when a spawn needs none.
+ *
+ * <pre>{@code
+ * int pid = Spawn.command("sh", "-c", "exit 7")
+ *         .signalMask(SignalSet.EMPTY)
+ *         .newSession()
+ *         .start();
+ * }</pre>
+ */
+public final class Spawn {
+
+    static final int POSIX_SPAWN_RESETIDS = 0x01;
+    static final int POSIX_SPAWN_SETPGROUP = 0x02;
+    static final int POSIX_SPAWN_SETSIGDEF = 0x04;
+    static final int POSIX_SPAWN_SETSIGMASK = 0x08;
+    static final int POSIX_SPAWN_SETSCHEDPARAM = 0x10;
+    static final int POSIX_SPAWN_SETSCHEDULER = 0x20;
+    static final int POSIX_SPAWN_SETSID = 0x80;
+
+    /** Opaque glibc types: only their sizes matter here (checked by StructLayoutTest). */
+    static final long SPAWNATTR_BYTES = 336;
+    static final long FILE_ACTIONS_BYTES = 80;
+
+    private static final FunctionDescriptor P_I = FunctionDescriptor.of(JAVA_INT, ADDRESS);
+    private static final FunctionDescriptor PP_I = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS);
+    private static final FunctionDescriptor PI_I = FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT);
+    private static final FunctionDescriptor SPAWN = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS);
+
+    private static final LazyHandle POSIX_SPAWN = new LazyHandle("posix_spawn", SPAWN);
+    private static final LazyHandle POSIX_SPAWNP = new LazyHandle("posix_spawnp", SPAWN);
+    private static final LazyHandle ATTR_INIT = new LazyHandle("posix_spawnattr_init", P_I);
+    private static final LazyHandle ATTR_DESTROY = new LazyHandle("posix_spawnattr_destroy", P_I);
+    private static final LazyHandle ATTR_SETFLAGS = new LazyHandle("posix_spawnattr_setflags",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_SHORT));
+    private static final LazyHandle ATTR_SETSIGMASK = new LazyHandle("posix_spawnattr_setsigmask", PP_I);
+    private static final LazyHandle ATTR_SETSIGDEFAULT = new LazyHandle("posix_spawnattr_setsigdefault", PP_I);
+    private static final LazyHandle ATTR_SETPGROUP = new LazyHandle("posix_spawnattr_setpgroup", PI_I);
+    private static final LazyHandle ATTR_SETSCHEDPOLICY = new LazyHandle("posix_spawnattr_setschedpolicy", PI_I);
+    private static final LazyHandle ATTR_SETSCHEDPARAM = new LazyHandle("posix_spawnattr_setschedparam", PP_I);
+    private static final LazyHandle FA_INIT = new LazyHandle("posix_spawn_file_actions_init", P_I);
+    private static final LazyHandle FA_DESTROY = new LazyHandle("posix_spawn_file_actions_destroy", P_I);
+    private static final LazyHandle FA_ADDDUP2 = new LazyHandle("posix_spawn_file_actions_adddup2",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    private static final LazyHandle FA_ADDOPEN = new LazyHandle("posix_spawn_file_actions_addopen",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    private static final LazyHandle FA_ADDCLOSE = new LazyHandle("posix_spawn_file_actions_addclose", PI_I);
+    private static final LazyHandle FA_ADDCLOSEFROM = new LazyHandle("posix_spawn_file_actions_addclosefrom_np", PI_I);
+    private static final LazyHandle FA_ADDCHDIR = new LazyHandle("posix_spawn_file_actions_addchdir_np", PP_I);
+    private static final LazyHandle FA_ADDTCSETPGRP = new LazyHandle("posix_spawn_file_actions_addtcsetpgrp_np", PI_I);
+
+    /** One step the child performs, in order, before exec. */
+    private sealed interface FileAction {}
+
+    private record Dup2(int from, int to) implements FileAction {}
+
+    private record Open(int fd, String path, int flags, int mode) implements FileAction {}
+
+    private record Close(int fd) implements FileAction {}
+
+    private record CloseFrom(int lowest) implements FileAction {}
+
+    private record Chdir(String path) implements FileAction {}
+
+    private record Foreground(int ttyFd) implements FileAction {}
+
+    private final List<String> argv;
+    private String program;
+    private boolean searchPath = true;
+    private List<String> environment;
+    private int flags;
+    private SignalSet signalMask = SignalSet.EMPTY;
+    private SignalSet defaultSignals = SignalSet.EMPTY;
+    private int processGroup;
+    private int schedPolicy;
+    private int schedPriority;
+    private final List<FileAction> actions = new ArrayList<>();
+
+    private Spawn(List<String> argv) {
+        if (argv.isEmpty()) throw new IllegalArgumentException("argv is empty");
+        this.argv = List.copyOf(argv);
+        this.program = argv.getFirst();
+    }
+
+    /** A spawn of {@code argv}; argv[0] is the program, looked up on PATH as execvp does. */
+    public static Spawn command(List<String> argv) {
+        return new Spawn(argv);
+    }
+
+    public static Spawn command(String... argv) {
+        return new Spawn(List.of(argv));
+    }
+
+    /** Executes {@code program} while passing argv as given (argv[0] may differ from the file). */
+    public Spawn program(String program) {
+        this.program = program;
+        return this;
+    }
+
+    /** false: {@code posix_spawn}, the program is a path; true (default): {@code posix_spawnp}. */
+    public Spawn searchPath(boolean searchPath) {
+        this.searchPath = searchPath;
+        return this;
+    }
+
+    /** The child's environment as {@code NAME=value} entries; by default it inherits ours. */
+    public Spawn environment(List<String> entries) {
+        this.environment = List.copyOf(entries);
+        return this;
+    }
+
+    /** POSIX_SPAWN_SETSIGMASK: the child's signal mask (usually EMPTY, undoing an init's mask). */
+    public Spawn signalMask(SignalSet mask) {
+        this.signalMask = mask;
+        flags |= POSIX_SPAWN_SETSIGMASK;
+        return this;
+    }
+
+    /** POSIX_SPAWN_SETSIGDEF: these signals start with the default action, not an inherited SIG_IGN. */
+    public Spawn defaultSignals(SignalSet signals) {
+        this.defaultSignals = signals;
+        flags |= POSIX_SPAWN_SETSIGDEF;
+        return this;
+    }
+
+    /** POSIX_SPAWN_SETPGROUP: join group {@code pgid}, or 0 to lead a new group of its own. */
+    public Spawn processGroup(int pgid) {
+        this.processGroup = pgid;
+        flags |= POSIX_SPAWN_SETPGROUP;
+        return this;
+    }
+
+    /** POSIX_SPAWN_SETSID: the child starts a new session (and group), without a terminal. */
+    public Spawn newSession() {
+        flags |= POSIX_SPAWN_SETSID;
+        return this;
+    }
+
+    /** POSIX_SPAWN_RESETIDS: the child's effective ids become the real ones. */
+    public Spawn resetIds() {
+        flags |= POSIX_SPAWN_RESETIDS;
+        return this;
+    }
+
+    /**
+     * POSIX_SPAWN_SETSCHEDULER + SETSCHEDPARAM: start under {@code policy} with static
+     * {@code priority} (0 for OTHER, 1..99 for FIFO/RR, which need CAP_SYS_NICE: else the spawn
+     * fails with EPERM). glibc accepts only OTHER, FIFO and RR here (EINVAL otherwise); for BATCH,
+     * IDLE or DEADLINE use {@link Scheduling#setAttr} on the pid.
+     */
+    public Spawn scheduler(Scheduling.Policy policy, int priority) {
+        this.schedPolicy = policy.value;
+        this.schedPriority = priority;
+        flags |= POSIX_SPAWN_SETSCHEDULER | POSIX_SPAWN_SETSCHEDPARAM;
+        return this;
+    }
+
+    /** dup2(from, to) in the child; with from == to it clears close-on-exec on that descriptor. */
+    public Spawn dup2(int from, int to) {
+        actions.add(new Dup2(from, to));
+        return this;
+    }
+
+    /** open(path, flags, mode) in the child, placed at descriptor {@code fd}. */
+    public Spawn open(int fd, String path, int openFlags, int mode) {
+        actions.add(new Open(fd, path, openFlags, mode));
+        return this;
+    }
+
+    /** close(fd) in the child. */
+    public Spawn close(int fd) {
+        actions.add(new Close(fd));
+        return this;
+    }
+
+    /** Closes every descriptor from {@code lowest} up in the child ({@code addclosefrom_np}, glibc 2.34). */
+    public Spawn closeFrom(int lowest) {
+        actions.add(new CloseFrom(lowest));
+        return this;
+    }
+
+    /** chdir(path) in the child ({@code addchdir_np}, glibc 2.29). */
+    public Spawn chdir(String path) {
+        actions.add(new Chdir(path));
+        return this;
+    }
+
+    /**
+     * Makes the child's process group the foreground of the terminal on {@code ttyFd}
+     * ({@code addtcsetpgrp_np}, glibc 2.35); use with {@link #processGroup(int) processGroup(0)}.
+     */
+    public Spawn foregroundTerminal(int ttyFd) {
+        actions.add(new Foreground(ttyFd));
+        return this;
+    }
+
+    /** Spawns and returns the child's pid; throws naming the program when the spawn or exec fails. */
+    public int start() {
+        CallState cs = CallState.current();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment attr = flags == 0 ? MemorySegment.NULL : attributes(arena, cs);
+            MemorySegment fileActions = actions.isEmpty() ? MemorySegment.NULL : fileActions(arena, cs);
+            try {
+                MemorySegment pidOut = arena.allocate(JAVA_INT);
+                MemorySegment argvArray = stringArray(arena, argv);
+                MemorySegment envp = environment == null ? Environ.current() : stringArray(arena, environment);
+                LazyHandle spawn = searchPath ? POSIX_SPAWNP : POSIX_SPAWN;
+                int err;
+                try {
+                    err = (int) spawn.get().invokeExact(cs.capture, pidOut, arena.allocateFrom(program), fileActions, attr, argvArray, envp);
+                } catch (Throwable t) {
+                    throw Native.rethrow(t);
+                }
+                if (err != 0) throw new ErrnoException(spawn.symbol() + "(" + program + ")", err);
+                return pidOut.get(JAVA_INT, 0);
+            } finally {
+                if (!fileActions.equals(MemorySegment.NULL)) check(cs, FA_DESTROY, fileActions, "");
+                if (!attr.equals(MemorySegment.NULL)) check(cs, ATTR_DESTROY, attr, "");
+            }
+        }
+    }
+
+    private MemorySegment attributes(Arena arena, CallState cs) {
+        MemorySegment attr = arena.allocate(SPAWNATTR_BYTES, 8);
+        check(cs, ATTR_INIT, attr, "");
+        try {
+            int err = (int) ATTR_SETFLAGS.get().invokeExact(cs.capture, attr, (short) flags);
+            if (err != 0) throw new ErrnoException("posix_spawnattr_setflags(" + Integer.toHexString(flags) + ")", err);
+            if ((flags & POSIX_SPAWN_SETSIGMASK) != 0) check(cs, ATTR_SETSIGMASK, attr, sigset(arena, signalMask), signalMask);
+            if ((flags & POSIX_SPAWN_SETSIGDEF) != 0) check(cs, ATTR_SETSIGDEFAULT, attr, sigset(arena, defaultSignals), defaultSignals);
+            if ((flags & POSIX_SPAWN_SETPGROUP) != 0) check(cs, ATTR_SETPGROUP, attr, processGroup, processGroup);
+            if ((flags & POSIX_SPAWN_SETSCHEDULER) != 0) {
+                check(cs, ATTR_SETSCHEDPOLICY, attr, schedPolicy, schedPolicy);
+                MemorySegment param = arena.allocate(JAVA_INT);
+                param.set(JAVA_INT, 0, schedPriority);
+                check(cs, ATTR_SETSCHEDPARAM, attr, param, schedPriority);
+            }
+        } catch (Throwable t) {
+            check(cs, ATTR_DESTROY, attr, "");
+            throw Native.rethrow(t);
+        }
+        return attr;
+    }
+
+    private MemorySegment fileActions(Arena arena, CallState cs) {
+        MemorySegment fa = arena.allocate(FILE_ACTIONS_BYTES, 8);
+        check(cs, FA_INIT, fa, "");
+        try {
+            for (FileAction action : actions) {
+                switch (action) {
+                    case Dup2(int from, int to) -> {
+                        int err = (int) FA_ADDDUP2.get().invokeExact(cs.capture, fa, from, to);
+                        if (err != 0) throw new ErrnoException(FA_ADDDUP2.symbol() + "(" + from + ", " + to + ")", err);
+                    }
+                    case Open(int fd, String path, int openFlags, int mode) -> {
+                        int err = (int) FA_ADDOPEN.get().invokeExact(cs.capture, fa, fd, arena.allocateFrom(path), openFlags, mode);
+                        if (err != 0) throw new ErrnoException(FA_ADDOPEN.symbol() + "(" + fd + ", " + path + ")", err);
+                    }
+                    case Close(int fd) -> check(cs, FA_ADDCLOSE, fa, fd, fd);
+                    case CloseFrom(int lowest) -> check(cs, FA_ADDCLOSEFROM, fa, lowest, lowest);
+                    case Chdir(String path) -> check(cs, FA_ADDCHDIR, fa, arena.allocateFrom(path), path);
+                    case Foreground(int ttyFd) -> check(cs, FA_ADDTCSETPGRP, fa, ttyFd, ttyFd);
+                }
+            }
+        } catch (Throwable t) {
+            check(cs, FA_DESTROY, fa, "");
+            throw Native.rethrow(t);
+        }
+        return fa;
+    }
+
+    private static MemorySegment sigset(Arena arena, SignalSet set) {
+        MemorySegment s = arena.allocate(SignalSet.GLIBC_BYTES, 8);
+        set.writeGlibc(s);
+        return s;
+    }
+
+    /** A NULL-terminated {@code char*[]}. */
+    static MemorySegment stringArray(Arena arena, List<String> strings) {
+        MemorySegment array = arena.allocate(ADDRESS, strings.size() + 1);
+        for (int i = 0; i < strings.size(); i++) array.setAtIndex(ADDRESS, i, arena.allocateFrom(strings.get(i)));
+        array.setAtIndex(ADDRESS, strings.size(), MemorySegment.NULL);
+        return array;
+    }
+
+    /** posix_spawn* helpers return the error number (not -1/errno). */
+    private static void check(CallState cs, LazyHandle fn, MemorySegment obj, Object subject) {
+        int err;
+        try {
+            err = (int) fn.get().invokeExact(cs.capture, obj);
+        } catch (Throwable t) {
+            throw Native.rethrow(t);
+        }
+        if (err != 0) throw new ErrnoException(fn.symbol() + "(" + subject + ")", err);
+    }
+
+    private static void check(CallState cs, LazyHandle fn, MemorySegment obj, MemorySegment arg, Object subject) {
+        int err;
+        try {
+            err = (int) fn.get().invokeExact(cs.capture, obj, arg);
+        } catch (Throwable t) {
+            throw Native.rethrow(t);
+        }
+        if (err != 0) throw new ErrnoException(fn.symbol() + "(" + subject + ")", err);
+    }
+
+    private static void check(CallState cs, LazyHandle fn, MemorySegment obj, int arg, Object subject) {
+        int err;
+        try {
+            err = (int) fn.get().invokeExact(cs.capture, obj, arg);
+        } catch (Throwable t) {
+            throw Native.rethrow(t);
+        }
+        if (err != 0) throw new ErrnoException(fn.symbol() + "(" + subject + ")", err);
+    }
+}
