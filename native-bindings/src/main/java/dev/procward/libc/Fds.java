@@ -32,10 +32,10 @@ public final class Fds {
     /** {@code struct timespec}. */
     static final long TIMESPEC_BYTES = 16;
 
-    private static final int F_GETFD = 1;
-    private static final int F_SETFD = 2;
-    private static final int FD_CLOEXEC = 1;
-    private static final int O_CLOEXEC = 0x80000;
+    static final int F_GETFD = 1;
+    static final int F_SETFD = 2;
+    static final int FD_CLOEXEC = 1;
+    static final int O_CLOEXEC = 0x80000;
 
     /** read(2) into {@code buffer}; the count read, 0 at end of file, -1 for EAGAIN. */
     public static long read(int fd, MemorySegment buffer) {

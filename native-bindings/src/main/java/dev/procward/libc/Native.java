@@ -39,6 +39,11 @@ final class Native {
         static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
     }
 
+    /** Creates the linker and the libc lookup now (for the link-cost report). */
+    static void initLinker() {
+        if (Linked.LIBC == null) throw new IllegalStateException("no libc lookup");
+    }
+
     /**
      * Links libc's {@code symbol}. The handle's first parameter is the errno capture segment
      * ({@link CallState#capture}), followed by the parameters of {@code descriptor}.

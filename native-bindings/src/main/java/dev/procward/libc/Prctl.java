@@ -16,12 +16,12 @@ public final class Prctl {
 
     private Prctl() {}
 
-    private static final int PR_SET_PDEATHSIG = 1;
-    private static final int PR_GET_PDEATHSIG = 2;
-    private static final int PR_SET_NAME = 15;
-    private static final int PR_GET_NAME = 16;
-    private static final int PR_SET_CHILD_SUBREAPER = 36;
-    private static final int PR_GET_CHILD_SUBREAPER = 37;
+    static final int PR_SET_PDEATHSIG = 1;
+    static final int PR_GET_PDEATHSIG = 2;
+    static final int PR_SET_NAME = 15;
+    static final int PR_GET_NAME = 16;
+    static final int PR_SET_CHILD_SUBREAPER = 36;
+    static final int PR_GET_CHILD_SUBREAPER = 37;
     /** TASK_COMM_LEN: the name holds 15 bytes plus NUL. */
     public static final int NAME_MAX_BYTES = 15;
 

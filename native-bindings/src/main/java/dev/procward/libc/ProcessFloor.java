@@ -24,8 +24,8 @@ public final class ProcessFloor {
 
     private ProcessFloor() {}
 
-    private static final int CLONE_VM = 0x100;
-    private static final int CLONE_VFORK = 0x4000;
+    static final int CLONE_VM = 0x100;
+    static final int CLONE_VFORK = 0x4000;
     private static final int FLAGS = CLONE_VM | CLONE_VFORK | 17; // exit signal SIGCHLD
     /** Plenty for glibc's clone trampoline and _exit. */
     static final long STACK_BYTES = 64 * 1024;

@@ -14,8 +14,8 @@ public final class Processes {
     private Processes() {}
 
     /** {@code TIOCGPGRP}/{@code TIOCSPGRP}: the same on x86_64 and aarch64 (asm-generic ioctls). */
-    private static final long TIOCGPGRP = 0x540F;
-    private static final long TIOCSPGRP = 0x5410;
+    static final long TIOCGPGRP = 0x540F;
+    static final long TIOCSPGRP = 0x5410;
 
     /** getpid(): this process in its own PID namespace. */
     public static int pid() {

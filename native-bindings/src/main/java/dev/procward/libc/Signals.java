@@ -50,8 +50,8 @@ public final class Signals {
     static final long SA_HANDLER = 0;
     static final long SA_MASK = 8;
     static final long SA_FLAGS = 136;
-    private static final long SIG_DFL = 0;
-    private static final long SIG_IGN = 1;
+    static final long SIG_DFL = 0;
+    static final long SIG_IGN = 1;
 
     private static final FunctionDescriptor INT_PTR_PTR = FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
     private static final LazyHandle SIGPROCMASK = new LazyHandle("sigprocmask", INT_PTR_PTR);

@@ -2,7 +2,6 @@ package dev.procward.libc;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -55,8 +54,13 @@ public final class Spawn {
     private static final LazyHandle POSIX_SPAWNP = new LazyHandle("posix_spawnp", SPAWN);
     private static final LazyHandle ATTR_INIT = new LazyHandle("posix_spawnattr_init", P_I);
     private static final LazyHandle ATTR_DESTROY = new LazyHandle("posix_spawnattr_destroy", P_I);
-    private static final LazyHandle ATTR_SETFLAGS = new LazyHandle("posix_spawnattr_setflags",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_SHORT));
+    /**
+     * Declared {@code (void*, int)} although the C parameter is a {@code short}: the flags fit in
+     * 8 bits, so the register holds the same value either way on x86_64 and aarch64, and the
+     * handle shares the {@code (void*, int)} shape with setpgroup and addclosefrom_np instead of
+     * costing a shape of its own (DESIGN.md: about 15 ms each).
+     */
+    private static final LazyHandle ATTR_SETFLAGS = new LazyHandle("posix_spawnattr_setflags", PI_I);
     private static final LazyHandle ATTR_SETSIGMASK = new LazyHandle("posix_spawnattr_setsigmask", PP_I);
     private static final LazyHandle ATTR_SETSIGDEFAULT = new LazyHandle("posix_spawnattr_setsigdefault", PP_I);
     private static final LazyHandle ATTR_SETPGROUP = new LazyHandle("posix_spawnattr_setpgroup", PI_I);
@@ -248,8 +252,7 @@ public final class Spawn {
         MemorySegment attr = arena.allocate(SPAWNATTR_BYTES, 8);
         check(cs, ATTR_INIT, attr, "");
         try {
-            int err = (int) ATTR_SETFLAGS.get().invokeExact(cs.capture, attr, (short) flags);
-            if (err != 0) throw new ErrnoException("posix_spawnattr_setflags(" + Integer.toHexString(flags) + ")", err);
+            check(cs, ATTR_SETFLAGS, attr, flags, "0x" + Integer.toHexString(flags));
             if ((flags & POSIX_SPAWN_SETSIGMASK) != 0) check(cs, ATTR_SETSIGMASK, attr, sigset(arena, signalMask), signalMask);
             if ((flags & POSIX_SPAWN_SETSIGDEF) != 0) check(cs, ATTR_SETSIGDEFAULT, attr, sigset(arena, defaultSignals), defaultSignals);
             if ((flags & POSIX_SPAWN_SETPGROUP) != 0) check(cs, ATTR_SETPGROUP, attr, processGroup, processGroup);

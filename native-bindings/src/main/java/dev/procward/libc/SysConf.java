@@ -11,8 +11,8 @@ public final class SysConf {
 
     private SysConf() {}
 
-    private static final int SC_CLK_TCK = 2;
-    private static final int SC_PAGESIZE = 30;
+    static final int SC_CLK_TCK = 2;
+    static final int SC_PAGESIZE = 30;
 
     private static final class Handle {
         static final MethodHandle SYSCONF = Native.downcall("sysconf", FunctionDescriptor.of(JAVA_LONG, JAVA_INT));

@@ -10,7 +10,7 @@ import dev.procward.probes.diag.Severity;
 public final class DiagExitCodes {
     private DiagExitCodes() {}
 
-    /** doctor: the worst finding is a warning; zombies: --fail-over reached; stuck: --fail-on-d found one. */
+    /** doctor: the worst finding is a warning; zombies: --fail-over reached. */
     public static final int WARNING = 3;
     /** doctor: the worst finding is critical. */
     public static final int CRITICAL = 4;
@@ -38,5 +38,13 @@ public final class DiagExitCodes {
               1   the command failed
               2   usage error
               3   --fail-over N given and there are N or more zombies
+            """;
+
+    public static final String SIGNAL_HELP = """
+            Exit codes:
+              0   every target was signalled (and, with --wait, went away)
+              1   no process matched, or a signal could not be sent (EPERM, pid reused, already gone)
+              2   usage error (bad signal, target or option)
+              3   --wait: at least one target was still there when the wait ended
             """;
 }

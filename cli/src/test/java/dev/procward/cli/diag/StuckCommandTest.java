@@ -1,0 +1,100 @@
+package dev.procward.cli.diag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.procward.cli.render.Json;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class StuckCommandTest {
+    /** The C helpers live beside the probes tests that use them most. */
+    static final Path NATIVE = Path.of("../probes/src/test/resources/native");
+
+    private final List<Process> started = new ArrayList<>();
+
+    @TempDir
+    Path tmp;
+
+    @AfterEach
+    void kill() throws InterruptedException {
+        for (Process p : started) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly().waitFor();
+        }
+    }
+
+    static boolean cc() {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(":")) if (Files.isExecutable(Path.of(d, "cc"))) return true;
+        return false;
+    }
+
+    private Path compile(String name) throws Exception {
+        if (!cc()) {
+            if ("true".equals(System.getenv("CI"))) fail("cc is required on CI");
+            Assumptions.assumeTrue(false, "no cc");
+        }
+        Path exe = tmp.resolve(name);
+        Process p = new ProcessBuilder("cc", "-O", "-o", exe.toString(), NATIVE.resolve(name + ".c").toString()).inheritIO().start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0, "cc " + name);
+        return exe;
+    }
+
+    static JsonNode json(CliRun r) throws Exception {
+        assertEquals(0, r.code(), r.err());
+        return Json.mapper().readTree(r.out());
+    }
+
+    @Test
+    void aRealVforkParentInDIsGroupedAndCountedAsLoad() throws Exception {
+        Process parent = new ProcessBuilder(compile("vfork_block").toString(), "1000")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        started.add(parent);
+        JsonNode row = null;
+        JsonNode report = null;
+        for (int i = 0; i < 60 && row == null; i++) {
+            report = json(CliRun.of("stuck", "--output", "json", "--duration", "300ms", "--hz", "10", "-g", "pid,comm,state,syscall"));
+            for (JsonNode r : report.get("rows")) {
+                if (r.get("group").get("pid").asLong() == parent.pid()) row = r;
+            }
+        }
+        assertNotNull(row, "the vfork parent is sampled in D");
+        assertEquals("D", row.get("group").get("state").asText());
+        assertEquals("vfork_block", row.get("group").get("comm").asText());
+        assertTrue(row.get("samples").asInt() >= 1);
+        assertTrue(report.get("load").get("avgBlocked").asDouble() > 0);
+        assertEquals(List.of("pid", "comm", "state", "syscall"),
+                Json.mapper().convertValue(report.get("groupBy"), List.class));
+    }
+
+    @Test
+    void allStatesAddsRunningThreadsAndTheTableHasTheChosenColumns() throws Exception {
+        Process spin = new ProcessBuilder("sh", "-c", "while :; do :; done").start();
+        started.add(spin);
+        CliRun r = null;
+        for (int i = 0; i < 30; i++) {
+            r = CliRun.of("stuck", "-a", "--duration", "300ms", "-g", "pid,comm,state");
+            if (r.out().contains(Long.toString(spin.pid()))) break;
+        }
+        assertTrue(r.out().contains("SAMPLES") && r.out().contains("AVG_THREADS") && r.out().contains("COMM"), r.out());
+        assertTrue(r.out().contains(Long.toString(spin.pid())), r.out());
+        assertTrue(r.out().contains("load"), r.out());
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        CliRun bad = CliRun.of("stuck", "-g", "comm,color");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("unknown column 'color'"), bad.err());
+        assertEquals(2, CliRun.of("stuck", "--hz", "0").code());
+        assertEquals(2, CliRun.of("stuck", "--duration", "soon").code());
+    }
+}
