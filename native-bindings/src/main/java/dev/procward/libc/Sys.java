@@ -40,7 +40,11 @@ enum Sys {
     SCHED_GETATTR(315, 275),
     PIDFD_SEND_SIGNAL(424, 424),
     PIPE2(293, 59),
-    PIDFD_OPEN(434, 434);
+    PIDFD_OPEN(434, 434),
+    // Per-thread credentials (ThreadCredentials), added by the init work.
+    SETGROUPS(116, 159),
+    SETRESUID(117, 147),
+    SETRESGID(119, 149);
 
     final int x86_64;
     final int aarch64;

@@ -1,0 +1,341 @@
+package dev.procward.supervisor;
+
+import dev.procward.libc.ChildStatus;
+import dev.procward.libc.ErrnoException;
+import dev.procward.libc.Fds;
+import dev.procward.libc.Pidfd;
+import dev.procward.libc.Prctl;
+import dev.procward.libc.Processes;
+import dev.procward.libc.Scheduling;
+import dev.procward.libc.SignalFd;
+import dev.procward.libc.SignalInfo;
+import dev.procward.libc.SignalSet;
+import dev.procward.libc.Signals;
+import dev.procward.libc.Spawn;
+import dev.procward.libc.ThreadCredentials;
+import dev.procward.libc.Wait;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The {@link Kernel} port on Linux, through native-bindings. Requires every signal to be blocked
+ * in every thread of the process ({@link LaunchChain}); signals are then read from a signalfd.
+ *
+ * <p>Children are started with the mask, ignored signals and descriptors procward itself was
+ * started with ({@link StartState}), never with the JVM's. The main child is signalled through a
+ * pidfd so that a recycled pid is never hit.
+ */
+public final class LinuxKernel implements Kernel {
+    private static final Path PROC = Path.of("/proc");
+
+    private final StartState start;
+    private final SignalFd signals;
+    private final int pid;
+    private final Map<Integer, Pidfd> pidfds = new HashMap<>();
+
+    public LinuxKernel(StartState start) {
+        this.start = start;
+        this.pid = Processes.pid();
+        // Everything but what the JVM must handle itself; KILL and STOP cannot be caught anyway.
+        this.signals = SignalFd.open(SignalSet.ALL, true);
+    }
+
+    @Override
+    public int pid() {
+        return pid;
+    }
+
+    @Override
+    public boolean becomeSubreaper() {
+        try {
+            Prctl.setChildSubreaper(true);
+            return Prctl.isChildSubreaper();
+        } catch (ErrnoException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public int spawn(SpawnSpec spec) throws KernelException {
+        Spawn spawn = Spawn.command(spec.argv())
+                .environment(start.environment())
+                .signalMask(start.mask())
+                .defaultSignals(new SignalSet(~start.ignored().bits()));
+        if (spec.newSession()) spawn.newSession();
+        else if (spec.newProcessGroup()) spawn.processGroup(0);
+        if (spec.takeTerminal() && hasTerminal()) spawn.foregroundTerminal(0);
+        closeJvmDescriptors(spawn);
+        boolean threadAttributes = spec.credentials().isPresent() || spec.nice().isPresent()
+                || spec.sched().filter(s -> !(s instanceof SchedPolicy.Deadline)).isPresent();
+        int child = threadAttributes ? spawnFromThrowawayThread(spawn, spec) : start(spawn);
+        if (spec.sched().orElse(null) instanceof SchedPolicy.Deadline d) {
+            // A SCHED_DEADLINE thread may not fork, so the child gets the policy right after it starts.
+            call(() -> Scheduling.setAttr(child, toAttr(d, 0)));
+        }
+        try {
+            pidfds.put(child, Pidfd.open(child));
+        } catch (ErrnoException e) {
+            // pidfd_open needs Linux 5.3; without it the child is signalled by pid
+        }
+        return child;
+    }
+
+    private static int start(Spawn spawn) throws KernelException {
+        try {
+            return spawn.start();
+        } catch (ErrnoException e) {
+            throw new KernelException(e.errnoName(), e.getMessage());
+        }
+    }
+
+    /**
+     * Identity and scheduling are per thread in the kernel, and posix_spawn clones the calling
+     * thread: set them on a thread that exists only for this spawn, and the JVM keeps its own.
+     */
+    private int spawnFromThrowawayThread(Spawn spawn, SpawnSpec spec) throws KernelException {
+        AtomicReference<Object> result = new AtomicReference<>();
+        Thread t = Thread.ofPlatform().name("procward-spawn").unstarted(() -> {
+            try {
+                spec.sched().filter(s -> !(s instanceof SchedPolicy.Deadline))
+                        .ifPresentOrElse(s -> Scheduling.setAttr(0, toAttr(s, spec.nice().orElse(0))),
+                                () -> spec.nice().ifPresent(n -> Scheduling.setAttr(0, Scheduling.SchedAttr.other(n))));
+                spec.credentials().ifPresent(c -> {
+                    ThreadCredentials.setGroups(c.groups());
+                    ThreadCredentials.setGid(c.gid());
+                    ThreadCredentials.setUid(c.uid());
+                });
+                result.set(spawn.start());
+            } catch (ErrnoException e) {
+                result.set(new KernelException(e.errnoName(), e.getMessage()));
+            } catch (RuntimeException e) {
+                result.set(new KernelException("EINVAL", e.getMessage()));
+            }
+        });
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KernelException("EINTR", "interrupted while spawning");
+        }
+        if (result.get() instanceof KernelException e) throw e;
+        return (Integer) result.get();
+    }
+
+    private static Scheduling.SchedAttr toAttr(SchedPolicy policy, int nice) {
+        return switch (policy) {
+            case SchedPolicy.Other o -> Scheduling.SchedAttr.other(nice);
+            case SchedPolicy.Batch b -> Scheduling.SchedAttr.batch(nice);
+            case SchedPolicy.Idle i -> Scheduling.SchedAttr.idle();
+            case SchedPolicy.Fifo f -> Scheduling.SchedAttr.fifo(f.priority());
+            case SchedPolicy.RoundRobin r -> Scheduling.SchedAttr.roundRobin(r.priority());
+            case SchedPolicy.Deadline d -> Scheduling.SchedAttr.deadline(d.runtime().toNanos(), d.deadline().toNanos(), d.period().toNanos());
+        };
+    }
+
+    private static boolean hasTerminal() {
+        try {
+            Processes.tcgetpgrp(0);
+            return true;
+        } catch (ErrnoException e) {
+            return false;
+        }
+    }
+
+    /** Closes in the child every descriptor procward did not inherit (the JVM's jar, modules, signalfd...). */
+    private void closeJvmDescriptors(Spawn spawn) {
+        Set<Integer> inherited = start.inheritedFds();
+        int highestInherited = inherited.stream().mapToInt(Integer::intValue).max().orElse(2);
+        for (int fd : LaunchChain.openFds()) {
+            if (fd < highestInherited && !inherited.contains(fd)) spawn.close(fd);
+        }
+        spawn.closeFrom(highestInherited + 1);
+    }
+
+    @Override
+    public void signal(int target, int signal) throws KernelException {
+        Pidfd fd = pidfds.get(target);
+        if (fd != null) call(() -> fd.sendSignal(signal));
+        else call(() -> Signals.kill(target, signal));
+    }
+
+    @Override
+    public void signalGroup(int pgid, int signal) throws KernelException {
+        call(() -> Signals.killpg(pgid, signal));
+    }
+
+    @Override
+    public void signalAll(int signal) throws KernelException {
+        call(() -> Signals.kill(-1, signal));
+    }
+
+    @Override
+    public void setParentDeathSignal(int signal) throws KernelException {
+        call(() -> Prctl.setParentDeathSignal(signal));
+    }
+
+    @Override
+    public Optional<ChildExit> reapAny() throws KernelException {
+        ChildStatus status;
+        try {
+            status = Wait.reapAny();
+        } catch (ErrnoException e) {
+            if (e.errnoName().equals("ECHILD")) return Optional.empty();
+            throw new KernelException(e.errnoName(), e.getMessage());
+        }
+        return toExit(status);
+    }
+
+    @Override
+    public Optional<Reaped> reapAnyDescribed() throws KernelException {
+        ChildStatus peeked;
+        try {
+            peeked = Wait.waitid(Wait.IdType.ALL, 0, Wait.WEXITED | Wait.WNOHANG | Wait.WNOWAIT);
+        } catch (ErrnoException e) {
+            if (e.errnoName().equals("ECHILD")) return Optional.empty();
+            throw new KernelException(e.errnoName(), e.getMessage());
+        }
+        if (!(peeked instanceof ChildStatus.Terminated)) return Optional.empty();
+        int child = peeked.pid();
+        String comm = ZombieFacts.comm(PROC, child);
+        Optional<Duration> lingered = ZombieFacts.zombieFor(PROC, child, System.nanoTime());
+        ChildStatus reaped;
+        try {
+            reaped = Wait.waitid(Wait.IdType.PID, child, Wait.WEXITED | Wait.WNOHANG);
+        } catch (ErrnoException e) {
+            throw new KernelException(e.errnoName(), e.getMessage());
+        }
+        return toExit(reaped).map(exit -> new Reaped(exit, comm, lingered));
+    }
+
+    private Optional<ChildExit> toExit(ChildStatus status) {
+        ChildExit exit = switch (status) {
+            case ChildStatus.Exited e -> new ChildExit(e.pid(), false, e.code(), false);
+            case ChildStatus.Killed k -> new ChildExit(k.pid(), true, k.signal(), k.coreDumped());
+            default -> null;
+        };
+        if (exit != null) {
+            Pidfd fd = pidfds.remove(exit.pid());
+            if (fd != null) fd.close();
+        }
+        return Optional.ofNullable(exit);
+    }
+
+    @Override
+    public boolean hasChildren() throws KernelException {
+        try {
+            Wait.waitid(Wait.IdType.ALL, 0, Wait.WEXITED | Wait.WNOHANG | Wait.WNOWAIT);
+            return true;
+        } catch (ErrnoException e) {
+            if (e.errnoName().equals("ECHILD")) return false;
+            throw new KernelException(e.errnoName(), e.getMessage());
+        }
+    }
+
+    @Override
+    public List<Integer> children() {
+        List<Integer> out = new ArrayList<>();
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(PROC, p -> isNumber(p.getFileName().toString()))) {
+            for (Path p : dir) {
+                int candidate = Integer.parseInt(p.getFileName().toString());
+                if (ZombieFacts.parentOf(PROC, candidate) == pid) out.add(candidate);
+            }
+        } catch (IOException e) {
+            // /proc unreadable: no orphans known
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<Integer> awaitSignal(Duration timeout) throws KernelException {
+        Optional<SignalInfo> info = read();
+        if (info.isPresent()) return info.map(SignalInfo::signal);
+        if (timeout != null && timeout.isZero()) return Optional.empty();
+        Fds.poll(new int[] {signals.fd()}, Fds.POLLIN, timeout);
+        return read().map(SignalInfo::signal);
+    }
+
+    private Optional<SignalInfo> read() throws KernelException {
+        try {
+            return signals.read();
+        } catch (ErrnoException e) {
+            throw new KernelException(e.errnoName(), e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        pidfds.values().forEach(Pidfd::close);
+        pidfds.clear();
+        signals.close();
+    }
+
+    private static boolean isNumber(String s) {
+        return !s.isEmpty() && s.chars().allMatch(Character::isDigit);
+    }
+
+    private interface NativeCall {
+        void run();
+    }
+
+    private static void call(NativeCall c) throws KernelException {
+        try {
+            c.run();
+        } catch (ErrnoException e) {
+            throw new KernelException(e.errnoName(), e.getMessage());
+        }
+    }
+
+    /** Facts about a zombie read just before it is reaped. */
+    static final class ZombieFacts {
+        private ZombieFacts() {}
+
+        static String comm(Path proc, int pid) {
+            try {
+                return new String(Files.readAllBytes(proc.resolve(pid + "/comm")), StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                return "";
+            }
+        }
+
+        /**
+         * How long the process has been a zombie: now minus the last time it ran
+         * ({@code se.exec_start} in /proc/PID/sched, the scheduler's clock in ms, which on Linux
+         * runs with CLOCK_MONOTONIC). Empty when the kernel has no sched file.
+         */
+        static Optional<Duration> zombieFor(Path proc, int pid, long nowNanos) {
+            try (var lines = Files.lines(proc.resolve(pid + "/sched"))) {
+                return lines.filter(l -> l.startsWith("se.exec_start")).findFirst().map(l -> {
+                    double ms = Double.parseDouble(l.substring(l.indexOf(':') + 1).strip());
+                    long nanos = nowNanos - (long) (ms * 1_000_000);
+                    return Duration.ofNanos(Math.max(0, nanos));
+                });
+            } catch (IOException | RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+
+        /** The ppid field of /proc/PID/stat (the 2nd field after the command's closing parenthesis), -1 when gone. */
+        static int parentOf(Path proc, int pid) {
+            try {
+                String stat = new String(Files.readAllBytes(proc.resolve(pid + "/stat")), StandardCharsets.US_ASCII);
+                String[] rest = stat.substring(stat.lastIndexOf(')') + 2).split(" ", 3);
+                return Integer.parseInt(rest[1]);
+            } catch (IOException | RuntimeException e) {
+                return -1;
+            }
+        }
+    }
+}
