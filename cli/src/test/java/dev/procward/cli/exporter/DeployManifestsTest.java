@@ -63,7 +63,10 @@ class DeployManifestsTest {
     }
 
     static ExporterCommand parsedArgs() {
-        List<String> args = texts(container.path("args"));
+        List<String> all = texts(container.path("args"));
+        int jar = all.indexOf("-jar");
+        assertTrue(jar >= 0, "the DaemonSet runs the jar: " + all);
+        List<String> args = all.subList(jar + 2, all.size());
         assertEquals("exporter", args.getFirst(), "the DaemonSet runs the exporter subcommand");
         CommandLine.ParseResult parsed = ProcwardCommand.commandLine().parseArgs(args.toArray(String[]::new));
         return (ExporterCommand) parsed.subcommand().commandSpec().userObject();
@@ -119,10 +122,14 @@ class DeployManifestsTest {
         String image = container.path("image").asText();
         String repository = image.replaceFirst("[:@].*$", "");
         assertTrue(dockerfile.contains("docker build -t " + repository + " "), "the Dockerfile documents building '" + repository + "'");
-        String launcher = container.path("command").get(0).asText();
-        Matcher entrypoint = Pattern.compile("(?m)^ENTRYPOINT \\[\"([^\"]+)\"").matcher(dockerfile);
-        assertTrue(entrypoint.find(), "the Dockerfile has an exec-form ENTRYPOINT");
-        assertEquals(entrypoint.group(1), launcher, "the DaemonSet runs the image's own launcher");
+        Matcher runtime = Pattern.compile("jlink [^\\n]*(?:\\\\\\n[^\\n]*)*--output (\\S+)").matcher(dockerfile);
+        assertTrue(runtime.find(), "the Dockerfile jlinks a runtime");
+        assertEquals(runtime.group(1) + "/bin/java", container.path("command").get(0).asText(), "the image's own java");
+        Matcher jar = Pattern.compile("(?m)^COPY cli/target/procward\\.jar (\\S+)").matcher(dockerfile);
+        assertTrue(jar.find(), "the Dockerfile copies the jar");
+        List<String> args = texts(container.path("args"));
+        assertEquals(jar.group(1), args.get(args.indexOf("-jar") + 1), "the jar where the image puts it");
+        assertTrue(args.contains("--enable-native-access=ALL-UNNAMED"), "FFM needs native access");
         Matcher modules = Pattern.compile("ARG JAVA_MODULES=(\\S+)").matcher(dockerfile);
         assertTrue(modules.find());
         assertTrue(List.of(modules.group(1).split(",")).contains("jdk.httpserver"),
