@@ -1,65 +1,38 @@
 package dev.procward.probes.metrics;
 
-import dev.procward.probes.Field;
-import dev.procward.probes.ProcessSnapshot;
-import dev.procward.probes.Snapshotter;
-import dev.procward.probes.ThreadSample;
+import dev.procward.probes.diag.StuckSampler;
+import dev.procward.probes.diag.ThreadActivity;
 import dev.procward.probes.kernel.SyscallTable;
-import dev.procward.probes.kernel.ThreadSyscall;
-import dev.procward.probes.kernel.Wchan;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * One D-state sample of a /proc root: every thread in uninterruptible sleep, with its wait
- * channel and system call. A single-threaded process's {@code stat} already is its thread's, so
- * only multi-threaded processes cost a walk of {@code task/}. Reading {@code wchan} and
- * {@code syscall} of another user's thread needs CAP_SYS_PTRACE; without it they are "unknown".
+ * One D-state sample for the exporter, taken by the same sweep as {@code procward stuck}
+ * ({@link StuckSampler}: stat of every thread, details only for the ones in D). Reading
+ * {@code wchan} and {@code syscall} of another user's thread needs CAP_SYS_PTRACE; without it
+ * they are "unknown". Not thread-safe: one per sampling thread, like the sweep it wraps.
  */
 public final class DStateSampler {
 
     public static final String UNKNOWN = "unknown";
 
-    private final Path procRoot;
-    private final SyscallTable syscalls = SyscallTable.host();
+    private final StuckSampler sweep;
 
     public DStateSampler(Path procRoot) {
-        this.procRoot = procRoot;
+        this.sweep = new StuckSampler(procRoot, StuckSampler.UNINTERRUPTIBLE, false, -1, SyscallTable.host());
     }
 
     public List<DStateTally.Observation> sample() {
         List<DStateTally.Observation> out = new ArrayList<>();
-        for (ProcessSnapshot p : Snapshotter.take(procRoot, EnumSet.of(Field.STAT)).processes()) {
-            if (p.stat() == null) {
-                continue;
-            }
-            if (p.stat().numThreads() <= 1) {
-                if (p.state() == 'D') {
-                    out.add(observe(p.pid(), p.pid()));
-                }
-                continue;
-            }
-            for (ThreadSample t : Snapshotter.threads(procRoot, p.pid(), EnumSet.of(Field.STAT))) {
-                if (t.state() == 'D') {
-                    out.add(observe(p.pid(), t.tid()));
-                }
-            }
+        for (ThreadActivity t : sweep.sweep().active()) {
+            out.add(new DStateTally.Observation(known(t.wchan()), known(t.syscall())));
         }
         return out;
     }
 
-    private DStateTally.Observation observe(int pid, int tid) {
-        String wchan = Wchan.read(procRoot, pid, tid).orElse(Optional.empty()).orElse(UNKNOWN);
-        String syscall = switch (ThreadSyscall.read(procRoot, pid, tid).orElse(null)) {
-            case ThreadSyscall.InSyscall s -> syscalls.nameOrNumber(s.number());
-            case ThreadSyscall.NotInSyscall n -> "none";
-            case ThreadSyscall.Running r -> "running";
-            case null -> UNKNOWN;
-        };
-        return new DStateTally.Observation(wchan, syscall);
+    private static String known(String value) {
+        return value == null || value.isBlank() || value.equals("-") || value.equals("[unreadable]") ? UNKNOWN : value;
     }
 }

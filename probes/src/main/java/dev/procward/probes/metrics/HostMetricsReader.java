@@ -180,7 +180,7 @@ public final class HostMetricsReader {
         if (!present) return Optional.empty();
         return Snapshotter.takeOne(root, 1, EnumSet.of(Field.STATUS, Field.WCHAN))
                 .filter(p -> p.status() != null)
-                .map(p -> new HostMetrics.Pid1(p.comm(), reapWatch.reaps(p.status(), p.wchan(), orphans)));
+                .map(p -> new HostMetrics.Pid1(p.comm(), reapWatch.reaps(p.comm(), p.status(), p.wchan(), orphans)));
     }
 
     /** {@code oom_kill} in {@code /proc/vmstat} (Linux 4.13+): a counter since boot, readable by anyone. */

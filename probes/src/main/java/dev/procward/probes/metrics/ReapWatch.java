@@ -1,6 +1,7 @@
 package dev.procward.probes.metrics;
 
 import dev.procward.probes.ProcStatus;
+import dev.procward.probes.diag.DoctorReport;
 import dev.procward.probes.diag.SigchldHandling;
 
 import java.util.HashSet;
@@ -11,7 +12,8 @@ import java.util.Set;
  * <ul>
  *   <li>Behaviour first: a zombie child of PID 1 still there at the next snapshot was not reaped
  *       for a whole scrape interval, so PID 1 does not reap.</li>
- *   <li>Otherwise, ability: PID 1 must learn of its children's deaths. It catches SIGCHLD
+ *   <li>Otherwise, ability: PID 1 is an init the doctor knows to reap
+ *       ({@link DoctorReport#REAPING_INITS}), or it can learn of its children's deaths: it catches SIGCHLD
  *       (systemd, dumb-init, bash), ignores it (the kernel reaps), blocks it to read a signalfd
  *       (catatonit, procward init), or sleeps in {@code sigtimedwait} for it (tini, which leaves
  *       its mask empty while it waits, so the masks alone miss it).</li>
@@ -25,11 +27,11 @@ public final class ReapWatch {
     private Set<ZombieKey> previous = Set.of();
 
     /** Records this snapshot's zombie children of PID 1 and judges PID 1. */
-    public synchronized boolean reaps(ProcStatus pid1, String pid1Wchan, Set<ZombieKey> zombieChildren) {
+    public synchronized boolean reaps(String comm, ProcStatus pid1, String pid1Wchan, Set<ZombieKey> zombieChildren) {
         Set<ZombieKey> stale = new HashSet<>(zombieChildren);
         stale.retainAll(previous);
         previous = Set.copyOf(zombieChildren);
-        return stale.isEmpty() && canLearnOfChildDeaths(pid1, pid1Wchan);
+        return stale.isEmpty() && (DoctorReport.REAPING_INITS.contains(comm) || canLearnOfChildDeaths(pid1, pid1Wchan));
     }
 
     static boolean canLearnOfChildDeaths(ProcStatus status, String wchan) {

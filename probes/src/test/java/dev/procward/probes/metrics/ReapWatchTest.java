@@ -40,7 +40,7 @@ class ReapWatchTest {
         Process p = new ProcessBuilder(command).start();
         try {
             ProcessSnapshot s = settled(p, comm);
-            return new ReapWatch().reaps(s.status(), s.wchan(), Set.of());
+            return ReapWatch.canLearnOfChildDeaths(s.status(), s.wchan());
         } finally {
             p.destroy();
             p.waitFor(30, TimeUnit.SECONDS);
@@ -68,6 +68,16 @@ class ReapWatchTest {
     }
 
     @Test
+    void aKnownInitNameCountsEvenWhenItsMasksSayNothing() {
+        ProcessSnapshot self = Snapshotter.takeOne(Path.of("/proc"), (int) ProcessHandle.current().pid(), EnumSet.of(Field.STATUS))
+                .orElseThrow();
+        ReapWatch w = new ReapWatch();
+        var z = new ReapWatch.ZombieKey(4242, 77);
+        assertTrue(w.reaps("systemd", self.status(), "0", Set.of(z)));
+        assertFalse(w.reaps("systemd", self.status(), "0", Set.of(z)), "behaviour outranks the name");
+    }
+
+    @Test
     void aZombieChildThatOutlivesOneSnapshotMeansNoReapingWhateverTheMasks() throws Exception {
         boolean present = Files.isExecutable(Path.of("/usr/bin/dumb-init"));
         assumeTrue(present || "true".equals(System.getenv("CI")));
@@ -76,9 +86,9 @@ class ReapWatchTest {
             ProcessSnapshot s = settled(p, "dumb-init");
             ReapWatch w = new ReapWatch();
             var z = new ReapWatch.ZombieKey(4242, 77);
-            assertTrue(w.reaps(s.status(), s.wchan(), Set.of(z)), "a fresh zombie may be reaped any moment");
-            assertFalse(w.reaps(s.status(), s.wchan(), Set.of(z)), "the same zombie one snapshot later was not");
-            assertTrue(w.reaps(s.status(), s.wchan(), Set.of(new ReapWatch.ZombieKey(4242, 99))), "a recycled pid is a new zombie");
+            assertTrue(w.reaps(s.comm(), s.status(), s.wchan(), Set.of(z)), "a fresh zombie may be reaped any moment");
+            assertFalse(w.reaps(s.comm(), s.status(), s.wchan(), Set.of(z)), "the same zombie one snapshot later was not");
+            assertTrue(w.reaps(s.comm(), s.status(), s.wchan(), Set.of(new ReapWatch.ZombieKey(4242, 99))), "a recycled pid is a new zombie");
         } finally {
             p.destroy();
             p.waitFor(30, TimeUnit.SECONDS);
