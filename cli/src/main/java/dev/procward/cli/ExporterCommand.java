@@ -68,6 +68,10 @@ public final class ExporterCommand implements Callable<Integer> {
             description = "cgroup filesystem to scan for pids.max limits; 'none' skips it (default: ${DEFAULT-VALUE}).")
     String cgroupRoot;
 
+    @Option(names = "--pss-refresh", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Re-rank the top PSS processes at most every SECONDS; smaps_rollup is costly on large processes (default: ${DEFAULT-VALUE}).")
+    long pssRefreshSeconds;
+
     @Option(names = "--snapshot-reuse", paramLabel = "MILLIS", defaultValue = "1000",
             description = "Serve scrapes arriving within MILLIS of a finished snapshot from it (default: ${DEFAULT-VALUE}). Concurrent scrapes always share one.")
     long snapshotReuseMillis;
@@ -144,7 +148,8 @@ public final class ExporterCommand implements Callable<Integer> {
             throw new UserError("exporter: --cgroup-root " + cgroupRoot + ": no such directory (use 'none' to skip)", ExitCodes.USAGE);
         }
         try {
-            return new HostMetricsReader.Config(procRoot.resolve(), cgroups, topPss, maxLabelValues, rules, exposeCmdline);
+            return new HostMetricsReader.Config(procRoot.resolve(), cgroups, topPss, maxLabelValues, rules, exposeCmdline,
+                    Duration.ofSeconds(pssRefreshSeconds));
         } catch (IllegalArgumentException e) {
             throw new UserError("exporter: " + e.getMessage(), ExitCodes.USAGE);
         }

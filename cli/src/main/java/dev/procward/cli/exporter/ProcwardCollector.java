@@ -113,6 +113,7 @@ public final class ProcwardCollector implements MultiCollector {
         out.gauge("procward_scrape_processes_read", "Processes read for the snapshot that served this scrape.", c.processesRead());
         out.gauge("procward_scrape_gaps", "Processes that vanished or could not be read during the snapshot.", c.gaps());
         out.gauge("procward_scrape_pss_reads", "smaps_rollup files read to rank the top PSS processes.", c.pssReads());
+        out.gauge("procward_top_pss_age_seconds", "Age of the PSS ranking (it is refreshed every --pss-refresh).", c.topPssAgeSeconds());
         out.gauge("procward_top_pss_exact", "1 when the PSS ranking is proven exact, 0 when the read cap cut it short.", c.topPssExact() ? 1 : 0);
         out.counter("procward_scrapes", "Scrapes served; compare with procward_snapshots to see sharing.", scrapes);
         out.counter("procward_snapshots", "Snapshots of /proc taken; concurrent scrapes share one.", snapshots);

@@ -29,7 +29,7 @@ class ExporterServerTest {
                 Optional.of(new HostMetrics.Pid1("tini", true)), OptionalLong.of(2),
                 List.of(new HostMetrics.TopProcess(1, 77, "java", 512L << 20, cmdline)),
                 List.of(new HostMetrics.GroupStats("web", 4, 9, 1 << 20, 33, 1.5, 0.5)),
-                new HostMetrics.Cost(0.012, 120, 1, 3, true));
+                new HostMetrics.Cost(0.012, 120, 1, 3, true, 4.5));
     }
 
     static HttpResponse<String> get(ExporterServer s, String path) throws Exception {

@@ -48,6 +48,10 @@ public record HostMetrics(
     public record GroupStats(String name, int processes, long threads, long residentBytes, long openFds,
                              double cpuUserSeconds, double cpuSystemSeconds) {}
 
-    /** What the snapshot cost: the exporter's self-metrics. {@code topPssExact} is false when the read cap cut the ranking short. */
-    public record Cost(double seconds, int processesRead, int gaps, int pssReads, boolean topPssExact) {}
+    /**
+     * What the snapshot cost: the exporter's self-metrics. {@code pssReads} counts this snapshot's
+     * reads (0 when the ranking was reused); {@code topPssExact} is false when the read cap cut the
+     * ranking short; {@code topPssAgeSeconds} is how old the reused ranking is.
+     */
+    public record Cost(double seconds, int processesRead, int gaps, int pssReads, boolean topPssExact, double topPssAgeSeconds) {}
 }

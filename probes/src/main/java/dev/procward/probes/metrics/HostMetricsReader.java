@@ -13,6 +13,7 @@ import dev.procward.probes.ProcParseException;
 import dev.procward.probes.kernel.Sysctl;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -40,11 +41,14 @@ public final class HostMetricsReader {
      * @param cgroupRoot       the cgroup filesystem to scan for pids limits, or empty to skip it
      * @param maxLabelValues   the top K kept for label sets cut per scrape (parents, cgroups)
      * @param exposeCmdline    put command lines (cut to {@value #CMDLINE_LABEL_MAX} chars) on the PSS ranking
+     * @param pssRefresh       how long a PSS ranking is reused: {@code smaps_rollup} walks a process's
+     *                         page tables, tens of milliseconds for a large JVM, and PSS moves slowly
      */
     public record Config(Path procRoot, Optional<Path> cgroupRoot, int topPss, int maxLabelValues,
-                         List<GroupRule> groups, boolean exposeCmdline) {
+                         List<GroupRule> groups, boolean exposeCmdline, Duration pssRefresh) {
         public Config {
             groups = List.copyOf(groups);
+            if (pssRefresh.isNegative()) throw new IllegalArgumentException("PSS refresh interval must not be negative");
             if (topPss < 0 || topPss > 1000) throw new IllegalArgumentException("top PSS count must be 0-1000, got " + topPss);
             if (maxLabelValues < 1 || maxLabelValues > 1000) {
                 throw new IllegalArgumentException("label budget must be 1-1000, got " + maxLabelValues);
@@ -58,6 +62,10 @@ public final class HostMetricsReader {
     private final CpuLedger ledger = new CpuLedger();
     private final ReapWatch reapWatch = new ReapWatch();
     private final Set<Field> listing;
+    private PssRanking lastRanking;
+
+    /** A PSS ranking and when it was taken; reused while younger than the refresh interval. */
+    private record PssRanking(List<HostMetrics.TopProcess> top, int reads, boolean exact, long takenAtNanos) {}
 
     public HostMetricsReader(Config config) {
         this.config = config;
@@ -68,7 +76,7 @@ public final class HostMetricsReader {
         return config.procRoot();
     }
 
-    public HostMetrics read() {
+    public synchronized HostMetrics read() {
         long started = System.nanoTime();
         Path root = config.procRoot();
         ProcessTable table = Snapshotter.take(root, listing);
@@ -89,12 +97,8 @@ public final class HostMetricsReader {
             }
         }
         long pageSize = table.system().pageSize();
-        var top = TopPss.select(candidates(table, pageSize), config.topPss(), TopPss.defaultMaxReads(config.topPss()), pid -> pss(root, pid));
-        List<HostMetrics.TopProcess> ranked = new ArrayList<>();
-        for (var r : top.top()) {
-            ranked.add(new HostMetrics.TopProcess(ranked.size() + 1, r.key(), byPid.get(r.key()).comm(), r.pssBytes(),
-                    config.exposeCmdline() ? cmdline(root, r.key()) : Optional.empty()));
-        }
+        PssRanking top = pssRanking(table, byPid, pageSize, started);
+        int pssReads = top.takenAtNanos() == started ? top.reads() : 0;
         List<HostMetrics.GroupStats> groups = groups(table, pageSize);
         return new HostMetrics(table.processes().size(), (int) Math.min(Integer.MAX_VALUE, threads), zombies,
                 LabelBudget.topK(zombieParents, config.maxLabelValues()),
@@ -104,8 +108,27 @@ public final class HostMetricsReader {
                 Optional.ofNullable(FileNr.read(root).orElse(null)).map(f -> new HostMetrics.FileHandles(f.allocated(), f.max())),
                 pid1(root, table),
                 oomKills(root),
-                ranked, groups,
-                new HostMetrics.Cost((System.nanoTime() - started) / 1e9, table.processes().size(), gaps, top.pssReads(), top.exact()));
+                top.top(), groups,
+                new HostMetrics.Cost((System.nanoTime() - started) / 1e9, table.processes().size(), gaps, pssReads, top.exact(),
+                        (started - top.takenAtNanos()) / 1e9));
+    }
+
+    private PssRanking pssRanking(ProcessTable table, Map<Integer, ProcessSnapshot> byPid, long pageSize, long now) {
+        if (lastRanking != null && now - lastRanking.takenAtNanos() < config.pssRefresh().toNanos()) {
+            // Reuse it, less the processes that have exited since (or whose pid now names another program).
+            List<HostMetrics.TopProcess> still = lastRanking.top().stream()
+                    .filter(p -> byPid.containsKey(p.pid()) && byPid.get(p.pid()).comm().equals(p.comm())).toList();
+            return new PssRanking(still, lastRanking.reads(), lastRanking.exact(), lastRanking.takenAtNanos());
+        }
+        Path root = config.procRoot();
+        var top = TopPss.select(candidates(table, pageSize), config.topPss(), TopPss.defaultMaxReads(config.topPss()), pid -> pss(root, pid));
+        List<HostMetrics.TopProcess> ranked = new ArrayList<>();
+        for (var r : top.top()) {
+            ranked.add(new HostMetrics.TopProcess(ranked.size() + 1, r.key(), byPid.get(r.key()).comm(), r.pssBytes(),
+                    config.exposeCmdline() ? cmdline(root, r.key()) : Optional.empty()));
+        }
+        lastRanking = new PssRanking(List.copyOf(ranked), top.pssReads(), top.exact(), now);
+        return lastRanking;
     }
 
     private static List<TopPss.Candidate<Integer>> candidates(ProcessTable table, long pageSize) {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +28,7 @@ class HostMetricsReaderTest {
 
     static HostMetricsReader reader(List<GroupRule> groups, boolean cmdline) {
         return new HostMetricsReader(new HostMetricsReader.Config(PROC, Optional.of(Path.of("/sys/fs/cgroup")),
-                5, 20, groups, cmdline));
+                5, 20, groups, cmdline, Duration.ZERO));
     }
 
     static HostMetrics until(HostMetricsReader r, Predicate<HostMetrics> done) throws InterruptedException {
@@ -83,6 +84,18 @@ class HostMetricsReaderTest {
         assertTrue(m.cost().pssReads() < m.processes(), "the RSS bound spares most smaps_rollup reads");
         HostMetrics withCmdline = reader(List.of(), true).read();
         assertTrue(withCmdline.topPss().stream().anyMatch(p -> p.cmdline().isPresent()), "asked for, so present");
+    }
+
+    @Test
+    void aPssRankingIsReusedWithinItsRefreshInterval() {
+        HostMetricsReader r = new HostMetricsReader(new HostMetricsReader.Config(PROC, Optional.empty(), 5, 20, List.of(), false,
+                Duration.ofHours(1)));
+        HostMetrics first = r.read();
+        assertTrue(first.cost().pssReads() > 0);
+        HostMetrics second = r.read();
+        assertEquals(0, second.cost().pssReads(), "the ranking was reused, no smaps_rollup read");
+        assertTrue(second.cost().topPssAgeSeconds() > 0);
+        assertTrue(first.topPss().containsAll(second.topPss()), "the same ranking, less exited processes");
     }
 
     @Test
