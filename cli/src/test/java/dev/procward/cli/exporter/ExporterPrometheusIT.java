@@ -111,26 +111,9 @@ class ExporterPrometheusIT {
     }
 
     void startZombies(int n) throws IOException {
-        String script = """
-                import os, signal, sys, time
-                open('/proc/self/comm', 'w').write(sys.argv[2])
-                kids = []
-                for _ in range(int(sys.argv[1])):
-                    pid = os.fork()
-                    if pid == 0:
-                        os._exit(0)
-                    kids.append(pid)
-                def stop(*_):
-                    for k in kids:
-                        os.waitpid(k, 0)
-                    sys.exit(0)
-                signal.signal(signal.SIGTERM, stop)
-                print('ready', flush=True)
-                while True:
-                    time.sleep(60)
-                """;
+        Path script = RepoFiles.root().resolve("probes/src/test/resources/dev/procward/probes/metrics/zombie-maker.py");
         String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
-        Process p = new ProcessBuilder(python, "-c", script, Integer.toString(n), PARENT_COMM)
+        Process p = new ProcessBuilder(python, script.toString(), Integer.toString(n), PARENT_COMM)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         started.add(p);
         assertEquals("ready", new BufferedReader(new InputStreamReader(p.getInputStream())).readLine());

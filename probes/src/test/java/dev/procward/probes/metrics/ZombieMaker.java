@@ -16,24 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 final class ZombieMaker implements AutoCloseable {
 
-    private static final String SCRIPT = """
-            import os, signal, sys, time
-            open('/proc/self/comm', 'w').write(sys.argv[2])
-            kids = []
-            for _ in range(int(sys.argv[1])):
-                pid = os.fork()
-                if pid == 0:
-                    os._exit(0)
-                kids.append(pid)
-            def stop(*_):
-                for k in kids:
-                    os.waitpid(k, 0)
-                sys.exit(0)
-            signal.signal(signal.SIGTERM, stop)
-            print('ready', flush=True)
-            while True:
-                time.sleep(60)
-            """;
+    /** The script, shared with the cli's Prometheus IT (which reads it from the source tree). */
+    static final String SCRIPT_RESOURCE = "zombie-maker.py";
 
     private final Process parent;
 
@@ -42,7 +26,11 @@ final class ZombieMaker implements AutoCloseable {
     }
 
     static ZombieMaker start(int zombies, String comm) throws IOException {
-        Process p = new ProcessBuilder(python(), "-c", SCRIPT, Integer.toString(zombies), comm)
+        String script;
+        try (var in = ZombieMaker.class.getResourceAsStream(SCRIPT_RESOURCE)) {
+            script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Process p = new ProcessBuilder(python(), "-c", script, Integer.toString(zombies), comm)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String line = new BufferedReader(new InputStreamReader(p.getInputStream())).readLine();
         assertEquals("ready", line, "zombie maker did not start");
