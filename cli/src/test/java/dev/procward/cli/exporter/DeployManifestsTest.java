@@ -163,6 +163,32 @@ class DeployManifestsTest {
     }
 
     @Test
+    void theSystemdUnitRunsTheImageLayoutOnLoopbackWithTheSameTwoCapabilities() throws Exception {
+        String unit = Files.readString(repo.resolve("deploy/systemd/procward-exporter.service"));
+        Matcher exec = Pattern.compile("(?m)^ExecStart=(.+)$").matcher(unit);
+        assertTrue(exec.find(), "an ExecStart line");
+        List<String> line = List.of(exec.group(1).trim().split("\\s+"));
+        assertEquals(container.path("command").get(0).asText(), line.getFirst(), "the same java as the DaemonSet");
+        int jar = line.indexOf("-jar");
+        List<String> daemonSetArgs = texts(container.path("args"));
+        assertEquals(daemonSetArgs.get(daemonSetArgs.indexOf("-jar") + 1), line.get(jar + 1), "the same jar as the DaemonSet");
+        List<String> args = line.subList(jar + 2, line.size());
+        var parsed = ProcwardCommand.commandLine().parseArgs(args.toArray(String[]::new));
+        ExporterCommand exporter = (ExporterCommand) parsed.subcommand().commandSpec().userObject();
+        assertTrue(ListenAddress.parse(exporter.listen()).isLoopback(), "a host service stays on loopback by default");
+        Set<String> daemonSetCaps = new HashSet<>();
+        container.at("/securityContext/capabilities/add").forEach(c -> daemonSetCaps.add("CAP_" + c.asText()));
+        for (String key : List.of("AmbientCapabilities", "CapabilityBoundingSet")) {
+            Matcher m = Pattern.compile("(?m)^" + key + "=(.+)$").matcher(unit);
+            assertTrue(m.find(), key);
+            assertEquals(daemonSetCaps, Set.of(m.group(1).trim().split("\\s+")), key);
+        }
+        assertTrue(Pattern.compile("(?m)^NoNewPrivileges=yes$").matcher(unit).find());
+        assertFalse(Pattern.compile("(?m)^(ProtectProc=invisible|ProcSubset=pid)").matcher(unit).find(),
+                "the exporter must see every process and /proc/sys");
+    }
+
+    @Test
     void rulesAndDashboardUseOnlyMetricsTheExporterServes() throws Exception {
         Set<String> served = servedMetricNames();
         Pattern name = Pattern.compile("\\bprocward_[a-z0-9_]+");
