@@ -45,7 +45,7 @@ public final class DoctorCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         if (top < 0) throw new UserError("--top must not be negative", ExitCodes.USAGE);
         Path root = procRoot.resolve();
-        var live = DoctorProbe.live(root, cgroupRoot.resolve());
+        var live = DoctorProbe.live(root, cgroupRoot.resolve(root));
         int sweeps = (int) Math.max(2, Math.min(50, sample.toMillis() / 100 + 1));
         Duration interval = Duration.ofMillis(sample.toMillis() / Math.max(1, sweeps - 1));
         var probe = new DoctorProbe(root, live.cgroupRoot(), kernelLog != null ? kernelLog : live.kernelLog(), sweeps,

@@ -45,7 +45,8 @@ public final class PsCommand implements Callable<Integer> {
     @Option(names = {"-o", "--format"}, paramLabel = "COLS", description = "Columns, comma-separated (repeatable).")
     List<String> format = new ArrayList<>();
 
-    @Option(names = "--sort", paramLabel = "KEYS", description = "Sort keys, e.g. -rss,+pid ('-' descending).")
+    @Option(names = "--sort", paramLabel = "KEYS", preprocessor = TakeNextArgument.class,
+            description = "Sort keys, e.g. -rss,+pid ('-' descending).")
     String sort;
 
     @Option(names = "--interval", paramLabel = "SECONDS",
@@ -72,6 +73,17 @@ public final class PsCommand implements Callable<Integer> {
 
     @Option(names = "--no-headers", description = "Print no header line.")
     boolean noHeaders;
+
+    /** "--sort -pss": the value starts with '-' like an option (-p), yet it is the value. */
+    static final class TakeNextArgument implements picocli.CommandLine.IParameterPreprocessor {
+        @Override
+        public boolean preprocess(java.util.Stack<String> args, CommandSpec cmd, picocli.CommandLine.Model.ArgSpec arg,
+                                  Map<String, Object> info) {
+            if (!" ".equals(info.get("separator")) || args.isEmpty()) return false;
+            arg.setValue(args.pop());
+            return true;
+        }
+    }
 
     @Override
     public Integer call() throws InterruptedException {

@@ -81,7 +81,8 @@ public final class SignalCommand implements Callable<Integer> {
         if (targets.isEmpty()) throw new UserError("no process matches " + describe(selector));
         var out = spec.commandLine().getOut();
         if (dryRun) {
-            SignalView.printTargets(out, targets, Signal.nameOf(sig));
+            if (output.json()) Json.write(out, targets);
+            else SignalView.printTargets(out, targets, Signal.nameOf(sig));
             return ExitCodes.OK;
         }
         SafeSignal.Report report = SafeSignal.send(root, targets, sig, wait);

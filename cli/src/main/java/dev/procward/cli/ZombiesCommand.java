@@ -38,7 +38,7 @@ public final class ZombiesCommand implements Callable<Integer> {
     public Integer call() {
         if (failOver != null && failOver < 1) throw new UserError("--fail-over must be at least 1", ExitCodes.USAGE);
         var root = procRoot.resolve();
-        var host = new HostProbe(root, cgroupRoot.resolve());
+        var host = new HostProbe(root, cgroupRoot.resolve(root));
         ProcessTable table = Snapshotter.take(root, EnumSet.of(Field.STAT, Field.STATUS, Field.CMDLINE));
         ZombieReport report = ZombieReport.of(table, host.pidHeadroom(table, host.ownCgroup()));
         PrintWriter out = spec.commandLine().getOut();

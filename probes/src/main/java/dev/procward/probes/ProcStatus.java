@@ -39,7 +39,11 @@ public record ProcStatus(String name, String umask, char state, int tgid, int pi
             if (eol < 0) eol = len;
             int colon = text.indexOf(':', pos);
             if (colon > pos && colon < eol) {
-                b.accept(text.substring(pos, colon), text.substring(colon + 1, eol).strip());
+                // Values are parsed in place: a status file has ~55 lines and a listing reads thousands.
+                int from = colon + 1, to = eol;
+                while (from < to && Character.isWhitespace(text.charAt(from))) from++;
+                while (to > from && Character.isWhitespace(text.charAt(to - 1))) to--;
+                b.accept(text.substring(pos, colon), text, from, to);
                 any = true;
             }
             pos = eol + 1;
@@ -59,53 +63,53 @@ public record ProcStatus(String name, String umask, char state, int tgid, int pi
         long sigPnd, shdPnd, sigBlk, sigIgn, sigCgt, capInh, capPrm, capEff, capBnd, capAmb;
         long voluntary = -1, nonvoluntary = -1;
 
-        void accept(String key, String v) {
+        void accept(String key, String t, int from, int to) {
             switch (key) {
-                case "Name" -> name = v;
-                case "Umask" -> umask = v;
-                case "State" -> state = v.isEmpty() ? '?' : v.charAt(0);
-                case "Tgid" -> tgid = (int) Numbers.parseLong(v, "status Tgid");
-                case "Pid" -> pid = (int) Numbers.parseLong(v, "status Pid");
-                case "PPid" -> ppid = (int) Numbers.parseLong(v, "status PPid");
-                case "TracerPid" -> tracerPid = (int) Numbers.parseLong(v, "status TracerPid");
-                case "Uid" -> uids = ids(v, "status Uid");
-                case "Gid" -> gids = ids(v, "status Gid");
-                case "FDSize" -> fdSize = (int) Numbers.parseLong(v, "status FDSize");
-                case "Groups" -> groups = intList(v, "status Groups");
-                case "NStgid" -> nsTgid = intList(v, "status NStgid");
-                case "NSpid" -> nsPid = intList(v, "status NSpid");
-                case "NSpgid" -> nsPgid = intList(v, "status NSpgid");
-                case "NSsid" -> nsSid = intList(v, "status NSsid");
-                case "VmPeak" -> vmPeak = Numbers.parseKb(v, key);
-                case "VmSize" -> vmSize = Numbers.parseKb(v, key);
-                case "VmLck" -> vmLck = Numbers.parseKb(v, key);
-                case "VmPin" -> vmPin = Numbers.parseKb(v, key);
-                case "VmHWM" -> vmHwm = Numbers.parseKb(v, key);
-                case "VmRSS" -> vmRss = Numbers.parseKb(v, key);
-                case "RssAnon" -> rssAnon = Numbers.parseKb(v, key);
-                case "RssFile" -> rssFile = Numbers.parseKb(v, key);
-                case "RssShmem" -> rssShmem = Numbers.parseKb(v, key);
-                case "VmData" -> vmData = Numbers.parseKb(v, key);
-                case "VmStk" -> vmStk = Numbers.parseKb(v, key);
-                case "VmExe" -> vmExe = Numbers.parseKb(v, key);
-                case "VmLib" -> vmLib = Numbers.parseKb(v, key);
-                case "VmPTE" -> vmPte = Numbers.parseKb(v, key);
-                case "VmSwap" -> vmSwap = Numbers.parseKb(v, key);
-                case "Threads" -> threads = (int) Numbers.parseLong(v, "status Threads");
-                case "SigPnd" -> sigPnd = Numbers.parseHex(v, key);
-                case "ShdPnd" -> shdPnd = Numbers.parseHex(v, key);
-                case "SigBlk" -> sigBlk = Numbers.parseHex(v, key);
-                case "SigIgn" -> sigIgn = Numbers.parseHex(v, key);
-                case "SigCgt" -> sigCgt = Numbers.parseHex(v, key);
-                case "CapInh" -> capInh = Numbers.parseHex(v, key);
-                case "CapPrm" -> capPrm = Numbers.parseHex(v, key);
-                case "CapEff" -> capEff = Numbers.parseHex(v, key);
-                case "CapBnd" -> capBnd = Numbers.parseHex(v, key);
-                case "CapAmb" -> capAmb = Numbers.parseHex(v, key);
-                case "NoNewPrivs" -> noNewPrivs = (int) Numbers.parseLong(v, key);
-                case "Seccomp" -> seccomp = (int) Numbers.parseLong(v, key);
-                case "voluntary_ctxt_switches" -> voluntary = Numbers.parseLong(v, key);
-                case "nonvoluntary_ctxt_switches" -> nonvoluntary = Numbers.parseLong(v, key);
+                case "Name" -> name = t.substring(from, to);
+                case "Umask" -> umask = t.substring(from, to);
+                case "State" -> state = from == to ? '?' : t.charAt(from);
+                case "Tgid" -> tgid = (int) Numbers.parseLong(t, from, to, "status Tgid");
+                case "Pid" -> pid = (int) Numbers.parseLong(t, from, to, "status Pid");
+                case "PPid" -> ppid = (int) Numbers.parseLong(t, from, to, "status PPid");
+                case "TracerPid" -> tracerPid = (int) Numbers.parseLong(t, from, to, "status TracerPid");
+                case "Uid" -> uids = ids(t, from, to, "status Uid");
+                case "Gid" -> gids = ids(t, from, to, "status Gid");
+                case "FDSize" -> fdSize = (int) Numbers.parseLong(t, from, to, "status FDSize");
+                case "Groups" -> groups = intList(t, from, to, "status Groups");
+                case "NStgid" -> nsTgid = intList(t, from, to, "status NStgid");
+                case "NSpid" -> nsPid = intList(t, from, to, "status NSpid");
+                case "NSpgid" -> nsPgid = intList(t, from, to, "status NSpgid");
+                case "NSsid" -> nsSid = intList(t, from, to, "status NSsid");
+                case "VmPeak" -> vmPeak = Numbers.parseKb(t, from, to, key);
+                case "VmSize" -> vmSize = Numbers.parseKb(t, from, to, key);
+                case "VmLck" -> vmLck = Numbers.parseKb(t, from, to, key);
+                case "VmPin" -> vmPin = Numbers.parseKb(t, from, to, key);
+                case "VmHWM" -> vmHwm = Numbers.parseKb(t, from, to, key);
+                case "VmRSS" -> vmRss = Numbers.parseKb(t, from, to, key);
+                case "RssAnon" -> rssAnon = Numbers.parseKb(t, from, to, key);
+                case "RssFile" -> rssFile = Numbers.parseKb(t, from, to, key);
+                case "RssShmem" -> rssShmem = Numbers.parseKb(t, from, to, key);
+                case "VmData" -> vmData = Numbers.parseKb(t, from, to, key);
+                case "VmStk" -> vmStk = Numbers.parseKb(t, from, to, key);
+                case "VmExe" -> vmExe = Numbers.parseKb(t, from, to, key);
+                case "VmLib" -> vmLib = Numbers.parseKb(t, from, to, key);
+                case "VmPTE" -> vmPte = Numbers.parseKb(t, from, to, key);
+                case "VmSwap" -> vmSwap = Numbers.parseKb(t, from, to, key);
+                case "Threads" -> threads = (int) Numbers.parseLong(t, from, to, "status Threads");
+                case "SigPnd" -> sigPnd = Numbers.parseHex(t, from, to, key);
+                case "ShdPnd" -> shdPnd = Numbers.parseHex(t, from, to, key);
+                case "SigBlk" -> sigBlk = Numbers.parseHex(t, from, to, key);
+                case "SigIgn" -> sigIgn = Numbers.parseHex(t, from, to, key);
+                case "SigCgt" -> sigCgt = Numbers.parseHex(t, from, to, key);
+                case "CapInh" -> capInh = Numbers.parseHex(t, from, to, key);
+                case "CapPrm" -> capPrm = Numbers.parseHex(t, from, to, key);
+                case "CapEff" -> capEff = Numbers.parseHex(t, from, to, key);
+                case "CapBnd" -> capBnd = Numbers.parseHex(t, from, to, key);
+                case "CapAmb" -> capAmb = Numbers.parseHex(t, from, to, key);
+                case "NoNewPrivs" -> noNewPrivs = (int) Numbers.parseLong(t, from, to, key);
+                case "Seccomp" -> seccomp = (int) Numbers.parseLong(t, from, to, key);
+                case "voluntary_ctxt_switches" -> voluntary = Numbers.parseLong(t, from, to, key);
+                case "nonvoluntary_ctxt_switches" -> nonvoluntary = Numbers.parseLong(t, from, to, key);
                 default -> { } // lines this version does not use (Cpus_allowed, Speculation_…)
             }
         }
@@ -118,15 +122,16 @@ public record ProcStatus(String name, String umask, char state, int tgid, int pi
                     voluntary, nonvoluntary);
         }
 
-        private static Ids ids(String v, String what) {
-            List<Integer> l = intList(v, what);
+        private static Ids ids(String v, int from, int to, String what) {
+            List<Integer> l = intList(v, from, to, what);
             if (l.size() != 4) throw new ProcParseException(what, "expected 4 ids");
             return new Ids(l.get(0), l.get(1), l.get(2), l.get(3));
         }
 
-        private static List<Integer> intList(String v, String what) {
+        private static List<Integer> intList(String v, int from, int to, String what) {
+            if (from == to) return List.of();
             List<Integer> out = new ArrayList<>(4);
-            int i = 0, n = v.length();
+            int i = from, n = to;
             while (i < n) {
                 while (i < n && Character.isWhitespace(v.charAt(i))) i++;
                 int s = i;

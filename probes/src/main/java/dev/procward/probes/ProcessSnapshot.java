@@ -18,16 +18,10 @@ import java.util.List;
  * @param gaps       what could not be read, and why
  */
 public record ProcessSnapshot(int pid, ProcStat stat, ProcStatus status, Cmdline cmdline, Statm statm,
-                              SmapsRollup memory, String wchan, Namespaces namespaces, List<Gap> gaps) {
+                              SmapsRollup memory, String wchan, Namespaces namespaces, List<Gap> gaps)
+        implements TaskFiles {
     public ProcessSnapshot {
         gaps = List.copyOf(gaps);
-    }
-
-    /** The command name: from stat, else status, else "?". */
-    public String comm() {
-        if (stat != null) return stat.comm();
-        if (status != null) return status.name();
-        return "?";
     }
 
     /** The parent pid, or -1 when neither stat nor status was read. */
@@ -35,13 +29,6 @@ public record ProcessSnapshot(int pid, ProcStat stat, ProcStatus status, Cmdline
         if (stat != null) return stat.ppid();
         if (status != null) return status.ppid();
         return -1;
-    }
-
-    /** The one-letter state, or '?' when unknown. */
-    public char state() {
-        if (stat != null) return stat.state();
-        if (status != null) return status.state();
-        return '?';
     }
 
     /** The effective uid, or -1 when status was not read. */

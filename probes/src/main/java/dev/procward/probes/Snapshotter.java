@@ -25,8 +25,8 @@ import java.util.stream.IntStream;
  * work to render each file dominates, and it scales with cores.
  */
 public final class Snapshotter {
-    private static final int PARALLEL_THRESHOLD = 2048;
-    private static final int CHUNK = 512;
+    private static final int PARALLEL_THRESHOLD = 512;
+    private static final int CHUNK = 256;
 
     private Snapshotter() {}
 

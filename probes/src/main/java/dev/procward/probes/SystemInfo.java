@@ -49,32 +49,13 @@ public record SystemInfo(double uptimeSeconds, long bootTime, long memTotalKb, i
     public static SystemInfo read(Path root) {
         var reader = new ProcFileReader();
         List<Gap> gaps = new ArrayList<>();
-        double up = 0;
-        long btime = 0, memTotal = -1;
-        int cpus = -1;
-        try {
-            up = Uptime.parse(reader.readString(root.resolve("uptime"))).upSeconds();
-        } catch (IOException e) {
-            gaps.add(Gap.of("uptime", e, false));
-        } catch (ProcParseException e) {
-            gaps.add(new Gap("uptime", Gap.Reason.MALFORMED));
-        }
-        try {
-            KernelStat ks = KernelStat.parse(reader.readString(root.resolve("stat")));
-            btime = ks.bootTime();
-            cpus = ks.cpuCount();
-        } catch (IOException e) {
-            gaps.add(Gap.of("stat", e, false));
-        } catch (ProcParseException e) {
-            gaps.add(new Gap("stat", Gap.Reason.MALFORMED));
-        }
-        try {
-            memTotal = Meminfo.parse(reader.readString(root.resolve("meminfo"))).memTotalKb();
-        } catch (IOException e) {
-            gaps.add(Gap.of("meminfo", e, false));
-        } catch (ProcParseException e) {
-            gaps.add(new Gap("meminfo", Gap.Reason.MALFORMED));
-        }
+        Uptime uptime = global(reader, root, "uptime", Uptime::parse, gaps);
+        KernelStat ks = global(reader, root, "stat", KernelStat::parse, gaps);
+        Meminfo mem = global(reader, root, "meminfo", Meminfo::parse, gaps);
+        double up = uptime == null ? 0 : uptime.upSeconds();
+        long btime = ks == null ? 0 : ks.bootTime();
+        int cpus = ks == null ? -1 : ks.cpuCount();
+        long memTotal = mem == null ? -1 : mem.memTotalKb();
         int ticks = DEFAULT_CLOCK_TICKS, page = DEFAULT_PAGE_SIZE;
         Properties meta = captureMeta(root);
         if (meta != null) {
@@ -84,6 +65,18 @@ public record SystemInfo(double uptimeSeconds, long bootTime, long memTotalKb, i
             page = livePageSize(reader);
         }
         return new SystemInfo(up, btime, memTotal, ticks, page, cpus, gaps);
+    }
+
+    private static <T> T global(ProcFileReader reader, Path root, String file,
+                                java.util.function.Function<String, T> parser, List<Gap> gaps) {
+        try {
+            return parser.apply(reader.readString(root.resolve(file)));
+        } catch (IOException e) {
+            gaps.add(Gap.of(file, e, false));
+        } catch (ProcParseException e) {
+            gaps.add(new Gap(file, Gap.Reason.MALFORMED));
+        }
+        return null;
     }
 
     /** The capture's metadata, or null when the root is not a capture. */

@@ -9,20 +9,9 @@ import java.util.List;
  * @param tgid the process (thread-group) id
  * @param tid  the thread id
  */
-public record ThreadSample(int tgid, int tid, ProcStat stat, ProcStatus status, String wchan, List<Gap> gaps) {
+public record ThreadSample(int tgid, int tid, ProcStat stat, ProcStatus status, String wchan, List<Gap> gaps)
+        implements TaskFiles {
     public ThreadSample {
         gaps = List.copyOf(gaps);
-    }
-
-    public String comm() {
-        if (stat != null) return stat.comm();
-        if (status != null) return status.name();
-        return "?";
-    }
-
-    public char state() {
-        if (stat != null) return stat.state();
-        if (status != null) return status.state();
-        return '?';
     }
 }

@@ -21,7 +21,8 @@ public final class DoctorView {
         out.println();
         int width = r.findings().stream().mapToInt(x -> x.check().length()).max().orElse(8);
         for (Finding x : r.findings()) {
-            out.println("  " + mark(x.severity(), style) + " " + pad(x.check(), width) + "  " + x.summary());
+            out.println("  " + mark(x.severity(), style) + " ".repeat(6 - word(x.severity()).length()) + pad(x.check(), width)
+                    + "  " + x.summary());
             if (!x.remedy().isEmpty() && x.severity().compareTo(Severity.WARNING) >= 0) {
                 out.println("  " + " ".repeat(5) + " " + " ".repeat(width) + "  " + style.dim("→ " + x.remedy()));
             }
@@ -39,12 +40,21 @@ public final class DoctorView {
         out.flush();
     }
 
+    static String word(Severity s) {
+        return switch (s) {
+            case OK -> "ok";
+            case INFO -> "info";
+            case WARNING -> "WARN";
+            case CRITICAL -> "CRIT";
+        };
+    }
+
     static String mark(Severity s, Style style) {
         return switch (s) {
-            case OK -> style.green("ok   ");
-            case INFO -> style.dim("info ");
-            case WARNING -> style.yellow("WARN ");
-            case CRITICAL -> style.red(style.bold("CRIT "));
+            case OK -> style.green(word(s));
+            case INFO -> style.dim(word(s));
+            case WARNING -> style.yellow(word(s));
+            case CRITICAL -> style.red(style.bold(word(s)));
         };
     }
 

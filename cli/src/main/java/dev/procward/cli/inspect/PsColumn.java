@@ -216,7 +216,8 @@ public enum PsColumn {
         return out;
     }
 
+    /** One decimal, truncated as procps truncates (integer per-mille arithmetic). */
     private static Double round1(double v) {
-        return Math.round(v * 10) / 10.0;
+        return Math.floor(v * 10 + 1e-9) / 10.0;
     }
 }

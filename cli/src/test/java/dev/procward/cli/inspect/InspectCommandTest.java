@@ -1,5 +1,7 @@
 package dev.procward.cli.inspect;
 
+import dev.procward.cli.diag.CliRun;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +27,7 @@ class InspectCommandTest {
                     && LiveProcesses.state(p.pid()) == 'S');
             CliRun run = CliRun.of("inspect", Long.toString(p.pid()), "--maps", "--output", "json");
             assertEquals(0, run.code(), run.err());
-            JsonNode r = run.json();
+            JsonNode r = JsonOut.parse(run);
             assertEquals(ProcessHandle.current().pid(), r.get("identity").get("ppid").asLong());
             assertEquals("sleep", r.get("identity").get("comm").asText());
             assertEquals("S", r.get("state").get("code").asText());
@@ -44,7 +46,7 @@ class InspectCommandTest {
             assertEquals("<redacted>", env.get("DB_PASSWORD"));
             assertEquals("<redacted>", env.get("GITHUB_TOKEN"));
             assertEquals("ok", env.get("PLAIN"));
-            assertEquals("hunter2", environ(CliRun.of("inspect", Long.toString(p.pid()), "--show-secrets", "--output", "json").json()).get("DB_PASSWORD"));
+            assertEquals("hunter2", environ(JsonOut.parse(CliRun.of("inspect", Long.toString(p.pid()), "--show-secrets", "--output", "json"))).get("DB_PASSWORD"));
 
             String text = CliRun.of("inspect", Long.toString(p.pid()), "--maps").out();
             for (String section : new String[] {"identity", "state", "credentials", "capabilities", "signals", "memory",
@@ -65,9 +67,9 @@ class InspectCommandTest {
             long zombie = parent.children().filter(c -> LiveProcesses.state(c.pid()) == 'Z').findFirst().orElseThrow().pid();
             CliRun run = CliRun.of("inspect", Long.toString(zombie), "--output", "json");
             assertEquals(0, run.code(), run.err());
-            assertEquals("Z", run.json().get("state").get("code").asText());
-            assertEquals(-1, run.json().get("memory").get("vmRss").asLong());
-            assertEquals(0, run.json().get("identity").get("cmdline").size());
+            assertEquals("Z", JsonOut.parse(run).get("state").get("code").asText());
+            assertEquals(-1, JsonOut.parse(run).get("memory").get("vmRss").asLong());
+            assertEquals(0, JsonOut.parse(run).get("identity").get("cmdline").size());
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.procward.cli.inspect;
 
+import dev.procward.cli.diag.CliRun;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -91,7 +93,7 @@ class PsAgainstProcpsTest {
         CliRun run = CliRun.of("ps", "-o", FIELDS, "-p", list, "--output", "json");
         assertEquals(0, run.code(), run.err());
         Map<Long, List<String>> rows = new HashMap<>();
-        for (JsonNode p : run.json().get("processes")) {
+        for (JsonNode p : JsonOut.parse(run).get("processes")) {
             List<String> row = new ArrayList<>();
             for (String key : FIELDS.split(",")) row.add(p.get(key).asText());
             rows.put(p.get("pid").asLong(), row);
@@ -120,7 +122,7 @@ class PsAgainstProcpsTest {
         ps.waitFor();
         CliRun run = CliRun.of("ps", "-o", "pid,ppid,pgid,sid,uid,comm", "--output", "json");
         Map<Long, String> ours = new HashMap<>();
-        for (JsonNode p : run.json().get("processes")) {
+        for (JsonNode p : JsonOut.parse(run).get("processes")) {
             ours.put(p.get("pid").asLong(), p.get("ppid").asText() + " " + p.get("pgid").asText() + " "
                     + p.get("sid").asText() + " " + p.get("uid").asText() + " " + p.get("comm").asText());
         }

@@ -1,5 +1,7 @@
 package dev.procward.cli.inspect;
 
+import dev.procward.cli.diag.CliRun;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +21,7 @@ class PsCommandTest {
         try (var live = new LiveProcesses()) {
             Process parent = live.start("bash", "-c", "sleep 0 & exec sleep 300");
             LiveProcesses.await("a zombie", () -> parent.children().anyMatch(c -> LiveProcesses.state(c.pid()) == 'Z'));
-            JsonNode rows = CliRun.of("ps", "--state", "Z", "-o", "pid,ppid,stat,args", "--output", "json").json().get("processes");
+            JsonNode rows = JsonOut.parse(CliRun.of("ps", "--state", "Z", "-o", "pid,ppid,stat,args", "--output", "json")).get("processes");
             boolean found = false;
             for (JsonNode r : rows) {
                 assertEquals("Z", r.get("stat").asText().substring(0, 1));
@@ -30,7 +32,7 @@ class PsCommandTest {
             }
             assertTrue(found, rows.toString());
         }
-        JsonNode kthreadd = CliRun.of("ps", "-p", "2", "-o", "pid,args", "--output", "json").json().get("processes");
+        JsonNode kthreadd = JsonOut.parse(CliRun.of("ps", "-p", "2", "-o", "pid,args", "--output", "json")).get("processes");
         assertEquals("[kthreadd]", kthreadd.get(0).get("args").asText());
     }
 
@@ -39,23 +41,23 @@ class PsCommandTest {
         try (var live = new LiveProcesses()) {
             Process p = live.start("sleep", "301.5");
             LiveProcesses.await("sleep", () -> p.info().command().orElse("").endsWith("sleep"));
-            JsonNode byArgs = CliRun.of("ps", "--full", "-m", "^sleep 301\\.5$", "-u", "root", "-o", "pid", "--output", "json").json();
+            JsonNode byArgs = JsonOut.parse(CliRun.of("ps", "--full", "-m", "^sleep 301\\.5$", "-u", "root", "-o", "pid", "--output", "json"));
             assertEquals(List.of(p.pid()), pids(byArgs));
-            JsonNode byComm = CliRun.of("ps", "-m", "^slee", "-p", p.pid() + "," + SELF, "-o", "pid", "--output", "json").json();
+            JsonNode byComm = JsonOut.parse(CliRun.of("ps", "-m", "^slee", "-p", p.pid() + "," + SELF, "-o", "pid", "--output", "json"));
             assertEquals(List.of(p.pid()), pids(byComm));
         }
     }
 
     @Test
     void sortsDescendingAndListsThreads() {
-        JsonNode rows = CliRun.of("ps", "-o", "pid,rss", "--sort", "-rss", "--output", "json").json().get("processes");
+        JsonNode rows = JsonOut.parse(CliRun.of("ps", "-o", "pid,rss", "--sort", "-rss", "--output", "json")).get("processes");
         long previous = Long.MAX_VALUE;
         for (JsonNode r : rows) {
             if (r.get("rss").isNull()) continue;
             assertTrue(r.get("rss").asLong() <= previous, rows.toString());
             previous = r.get("rss").asLong();
         }
-        JsonNode threads = CliRun.of("ps", "-L", "-p", SELF, "-o", "pid,lwp,nlwp,comm", "--output", "json").json().get("processes");
+        JsonNode threads = JsonOut.parse(CliRun.of("ps", "-L", "-p", SELF, "-o", "pid,lwp,nlwp,comm", "--output", "json")).get("processes");
         Set<Long> lwps = new HashSet<>();
         for (JsonNode t : threads) lwps.add(t.get("lwp").asLong());
         assertTrue(threads.size() > 5 && lwps.size() == threads.size(), threads.toString());
@@ -66,8 +68,8 @@ class PsCommandTest {
     void measuresCpuOverAnInterval() throws Exception {
         try (var live = new LiveProcesses()) {
             Process busy = live.start("sh", "-c", "while :; do :; done");
-            JsonNode rows = CliRun.of("ps", "--interval", "0.5", "-p", Long.toString(busy.pid()), "-o", "pid,%cpu",
-                    "--output", "json").json().get("processes");
+            JsonNode rows = JsonOut.parse(CliRun.of("ps", "--interval", "0.5", "-p", Long.toString(busy.pid()), "-o", "pid,%cpu",
+                    "--output", "json")).get("processes");
             assertTrue(rows.get(0).get("pcpu").asDouble() > 0.5, rows.toString());
         }
     }

@@ -1,5 +1,8 @@
 package dev.procward.cli.inspect;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.procward.cli.diag.CliRun;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -43,6 +46,27 @@ class TreeAgainstPstreeTest {
             LiveProcesses.await("a zombie child", () -> parent.children().anyMatch(c -> LiveProcesses.state(c.pid()) == 'Z'));
             String out = CliRun.of("tree", "-A", Long.toString(parent.pid())).out();
             assertEquals("sleep---sleep <defunct>\n", out);
+        }
+    }
+
+    @Test
+    void marksDStateTasksInTreeAndPs(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        Requirements.requireCommand("cc");
+        // inspect-diag's helper: a parent blocked in vfork() sleeps in D until its child exits.
+        java.nio.file.Path src = java.nio.file.Path.of("../probes/src/test/resources/native/vfork_block.c");
+        Requirements.require(java.nio.file.Files.isRegularFile(src), "probes' vfork_block.c next to cli");
+        java.nio.file.Path exe = tmp.resolve("vfork_block");
+        Process cc = new ProcessBuilder("cc", "-O", "-o", exe.toString(), src.toString()).inheritIO().start();
+        assertEquals(0, cc.waitFor());
+        try (var live = new LiveProcesses()) {
+            Process parent = live.start(exe.toString(), "300");
+            LiveProcesses.await("the vfork parent in D", () -> LiveProcesses.state(parent.pid()) == 'D');
+            assertEquals("vfork_block <D>---vfork_block\n", CliRun.of("tree", "-A", Long.toString(parent.pid())).out());
+            JsonNode rows = JsonOut.parse(CliRun.of("ps", "--state", "D", "-o", "pid,stat,wchan", "--output", "json"))
+                    .get("processes");
+            boolean found = false;
+            for (JsonNode r : rows) found |= r.get("pid").asLong() == parent.pid() && r.get("stat").asText().startsWith("D");
+            assertTrue(found, rows.toString());
         }
     }
 

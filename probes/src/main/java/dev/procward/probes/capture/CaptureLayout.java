@@ -20,6 +20,9 @@ public final class CaptureLayout {
     /** The cgroup filesystem's files for the captured processes' cgroups, mirrored under here. */
     public static final String CGROUP_FS = META + "/sys/fs/cgroup";
 
+    /** The kernel log (kmsg records, one per line) as read at capture time, when it was readable. */
+    public static final String KERNEL_LOG = META + "/kmsg";
+
     /** Global files, relative to the root. */
     public static final List<String> GLOBAL_FILES = List.of(
             "uptime", "stat", "meminfo", "loadavg", "version", "cgroups", "mounts", "filesystems",
@@ -58,6 +61,17 @@ public final class CaptureLayout {
         if (procRoot.toAbsolutePath().normalize().equals(Path.of("/proc"))) return Path.of("/sys/fs/cgroup");
         Path parent = procRoot.toAbsolutePath().getParent();
         return parent == null ? Path.of("/sys/fs/cgroup") : parent.resolve("sys/fs/cgroup");
+    }
+
+    /**
+     * The kernel log that belongs to a root: the captured copy inside a capture, {@code /dev/kmsg}
+     * for the live /proc, and null for other directories.
+     */
+    public static Path kernelLog(Path procRoot) {
+        Path captured = procRoot.resolve(KERNEL_LOG);
+        if (Files.isRegularFile(captured)) return captured;
+        if (procRoot.toAbsolutePath().normalize().equals(Path.of("/proc"))) return Path.of("/dev/kmsg");
+        return null;
     }
 
     /** True when the root is an opened capture. */

@@ -5,6 +5,8 @@ import dev.procward.probes.ProcFileReader;
 import dev.procward.probes.ProcParseException;
 import dev.procward.probes.Snapshotter;
 import dev.procward.probes.SystemInfo;
+import dev.procward.probes.kernel.KernelLog;
+import dev.procward.probes.kernel.Readout;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,7 +16,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Arrays;
 import java.util.Properties;
 import java.util.Set;
@@ -76,6 +80,7 @@ public final class CaptureWriter {
                 writeSelfLink();
                 writeCgroupFs();
                 writeIdFiles();
+                writeKernelLog();
                 entry(CaptureLayout.SYMLINKS, symlinks.toByteArray(), symlinks.size());
                 writeProperties();
             }
@@ -160,6 +165,17 @@ public final class CaptureWriter {
                 if (!Files.isSymbolicLink(sub)) walkCgroups(fs, sub, dirs, depth + 1);
             }
         } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+            unreadable++;
+        }
+    }
+
+    private void writeKernelLog() throws IOException {
+        if (!root.toAbsolutePath().normalize().equals(Path.of("/proc"))) return;
+        var log = KernelLog.readKmsg(Path.of("/dev/kmsg"), Duration.ofMillis(150));
+        if (log instanceof Readout.Value<List<String>>(List<String> lines)) {
+            byte[] text = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+            entry(CaptureLayout.KERNEL_LOG, text, text.length);
+        } else {
             unreadable++;
         }
     }

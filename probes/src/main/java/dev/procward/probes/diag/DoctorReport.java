@@ -35,9 +35,6 @@ public record DoctorReport(Severity worst, List<Finding> findings, Facts facts, 
             "systemd", "init", "tini", "docker-init", "dumb-init", "catatonit", "procward", "s6-svscan",
             "runit", "openrc-init", "busybox", "upstart", "launchd", "runit-init", "sinit", "minit");
 
-    /** Zombies older than this under PID 1 mean PID 1 is not reaping. */
-    static final double STALE_ZOMBIE_SECONDS = 60;
-
     /**
      * @param inContainer      the reader is in a container
      * @param containerSigns   why we think so
@@ -123,7 +120,7 @@ public record DoctorReport(Severity worst, List<Finding> findings, Facts facts, 
         ZombieReport.Parent under1 = zombies.parents().stream().filter(p -> p.pid() == 1).findFirst().orElse(null);
         boolean knownInit = REAPING_INITS.contains(comm);
         String handling = sig == null ? "SIGCHLD unknown" : "SIGCHLD " + sig;
-        if (under1 != null && under1.oldestAgeSeconds() >= STALE_ZOMBIE_SECONDS) {
+        if (under1 != null && under1.oldestAgeSeconds() >= ZombieReport.STALE_SECONDS) {
             return new Finding("pid1", Severity.CRITICAL,
                     "PID 1 (" + comm + ", " + handling + ", " + where + ") is not reaping: " + under1.zombieCount()
                             + " zombie(s) under it, oldest " + (long) under1.oldestAgeSeconds() + "s",

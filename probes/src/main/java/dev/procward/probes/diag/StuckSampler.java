@@ -29,7 +29,8 @@ import java.util.Set;
  * to a path and a mount. Reading only stat for the sleeping majority is what keeps a sweep over
  * 10k threads within tens of milliseconds.
  *
- * <p>Not thread-safe: one sampler per sampling thread (it reuses a read buffer).
+ * <p>Not thread-safe: one sampler per sampling thread (it reuses a read buffer). A sweep over many
+ * processes reads stat files on several CPUs at once.
  */
 public final class StuckSampler {
 
@@ -56,11 +57,14 @@ public final class StuckSampler {
     private final String root;
     private final Path rootPath;
     private final Set<Character> states;
+    /** {@link #states} as a table by letter: the hot loop tests it once per thread. */
+    private final boolean[] wanted = new boolean[128];
     private final boolean readStack;
     private final int excludePid;
     private final SyscallTable syscalls;
     private final byte[] buf = new byte[4096];
     private final Map<String, MountInfo> mountsByNamespace = new HashMap<>();
+    private boolean parallel = true;
 
     /**
      * @param procRoot   the /proc root
@@ -72,6 +76,7 @@ public final class StuckSampler {
         this.rootPath = procRoot;
         this.root = procRoot.toString();
         this.states = Set.copyOf(states);
+        for (char c : this.states) if (c < 128) wanted[c] = true;
         this.readStack = readStack;
         this.excludePid = excludePid;
         this.syscalls = syscalls;
@@ -90,27 +95,75 @@ public final class StuckSampler {
 
     public Sweep sweep() {
         long start = System.nanoTime();
+        int[] pids = Snapshotter.pids(rootPath);
+        // Phase 1, the hot path: every thread's stat, read in parallel on big hosts (the kernel's
+        // work to render stat dominates and scales with CPUs). Phase 2 details the few matches.
+        int chunks = !parallel || pids.length < PARALLEL_PIDS ? 1 : Math.min(PARALLELISM * 4, (pids.length + 63) / 64);
+        Scan[] scans = new Scan[chunks];
+        if (chunks == 1) {
+            scans[0] = scan(pids, 0, pids.length, buf);
+        } else {
+            java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> scans[c] = scan(pids,
+                    (int) ((long) pids.length * c / chunks), (int) ((long) pids.length * (c + 1) / chunks), new byte[4096]));
+        }
         int threads = 0, running = 0, blocked = 0;
         List<ThreadActivity> active = new ArrayList<>();
-        for (int pid : Snapshotter.pids(rootPath)) {
-            if (pid == excludePid) continue;
-            String taskDir = root + "/" + pid + "/task";
-            String[] tids = new File(taskDir).list();
-            if (tids == null) continue; // vanished, or not a process directory
-            for (String tidName : tids) {
-                int n = read(taskDir + "/" + tidName + "/stat");
-                if (n <= 0) continue;
-                char state = stateOf(n);
-                if (state == 0) continue;
-                threads++;
-                if (state == 'R') running++;
-                else if (state == 'D') blocked++;
-                if (!states.contains(state)) continue;
-                ThreadActivity a = detail(pid, tidName, taskDir + "/" + tidName, n);
+        for (Scan sc : scans) {
+            threads += sc.threads;
+            running += sc.running;
+            blocked += sc.blocked;
+            for (Match m : sc.matches) {
+                ThreadActivity a = detail(m.pid, m.tidName, m.stat);
                 if (a != null) active.add(a);
             }
         }
         return new Sweep(start, threads, running, blocked, active);
+    }
+
+    private static final int PARALLEL_PIDS = 512;
+    private static final int PARALLELISM = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+    /** A thread in a wanted state, with the stat text it was seen with. */
+    private record Match(int pid, String tidName, String stat) {}
+
+    private static final class Scan {
+        int threads, running, blocked;
+        final List<Match> matches = new ArrayList<>();
+    }
+
+    private Scan scan(int[] pids, int from, int to, byte[] buffer) {
+        Scan sc = new Scan();
+        StringBuilder path = new StringBuilder(64);
+        for (int i = from; i < to; i++) {
+            int pid = pids[i];
+            if (pid == excludePid) continue;
+            path.setLength(0);
+            path.append(root).append('/').append(pid).append("/task");
+            String[] tids = new File(path.toString()).list();
+            if (tids == null) continue; // vanished, or not a process directory
+            int dirLength = path.length();
+            for (String tidName : tids) {
+                path.setLength(dirLength);
+                path.append('/').append(tidName).append("/stat");
+                int n = read(path.toString(), buffer);
+                if (n <= 0) continue;
+                char state = stateOf(buffer, n);
+                if (state == 0) continue;
+                sc.threads++;
+                if (state == 'R') sc.running++;
+                else if (state == 'D') sc.blocked++;
+                if (state < 128 && wanted[state]) {
+                    sc.matches.add(new Match(pid, tidName, new String(buffer, 0, n, StandardCharsets.UTF_8)));
+                }
+            }
+        }
+        return sc;
+    }
+
+    /** Scan stat files on one thread only (for comparison; parallel is the default). */
+    public StuckSampler sequential() {
+        parallel = false;
+        return this;
     }
 
     /** The threads of one process that are in a wanted state, with their details. */
@@ -120,9 +173,9 @@ public final class StuckSampler {
         String[] tids = new File(taskDir).list();
         if (tids == null) return out;
         for (String tidName : tids) {
-            int n = read(taskDir + "/" + tidName + "/stat");
-            if (n <= 0 || !states.contains(stateOf(n))) continue;
-            ThreadActivity a = detail(pid, tidName, taskDir + "/" + tidName, n);
+            int n = read(taskDir + "/" + tidName + "/stat", buf);
+            if (n <= 0 || !states.contains(stateOf(buf, n))) continue;
+            ThreadActivity a = detail(pid, tidName, new String(buf, 0, n, StandardCharsets.UTF_8));
             if (a != null) out.add(a);
         }
         return out;
@@ -147,7 +200,7 @@ public final class StuckSampler {
     }
 
     /** Reads a small file into the buffer; -1 when it is gone or unreadable. */
-    private int read(String file) {
+    private static int read(String file, byte[] buf) {
         try (FileInputStream in = new FileInputStream(file)) {
             int n = 0;
             int r;
@@ -159,17 +212,17 @@ public final class StuckSampler {
     }
 
     /** The state letter of a stat line: the character after the LAST ')' and a blank. */
-    private char stateOf(int n) {
+    private static char stateOf(byte[] buf, int n) {
         for (int i = n - 1; i > 0; i--) {
             if (buf[i] == ')') return i + 2 < n ? (char) buf[i + 2] : 0;
         }
         return 0;
     }
 
-    private ThreadActivity detail(int pid, String tidName, String dir, int statLength) {
+    private ThreadActivity detail(int pid, String tidName, String statText) {
         ProcStat stat;
         try {
-            stat = ProcStat.parse(new String(buf, 0, statLength, StandardCharsets.UTF_8));
+            stat = ProcStat.parse(statText);
         } catch (ProcParseException e) {
             return null;
         }

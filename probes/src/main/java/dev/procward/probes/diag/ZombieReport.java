@@ -19,6 +19,9 @@ import java.util.Map;
  */
 public record ZombieReport(int zombies, List<Parent> parents, PidHeadroom headroom) {
 
+    /** A zombie this old under an init is not a race with its reaping: the init does not reap. */
+    public static final double STALE_SECONDS = 60;
+
     public ZombieReport {
         parents = List.copyOf(parents);
     }
@@ -94,7 +97,8 @@ public record ZombieReport(int zombies, List<Parent> parents, PidHeadroom headro
                     + "its handler does not call wait(); restart it.";
         } else if (isInit) {
             remedy = Remedy.REPLACE_INIT;
-            advice = "PID " + ppid + " (" + comm + ") is the init of its namespace and never reaps: run it under "
+            String verdict = oldest >= STALE_SECONDS ? "does not reap" : "may not reap (if they are still there in a minute, it does not)";
+            advice = "PID " + ppid + " (" + comm + ") is the init of its namespace and " + verdict + ": run the workload under "
                     + "'procward init --' or tini, or 'docker run --init'. Killing it ends the container.";
         } else if (sig != null && sig.ignored()) {
             remedy = Remedy.RESTART_PARENT_IGNORES;

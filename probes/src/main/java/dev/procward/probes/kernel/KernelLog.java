@@ -63,8 +63,12 @@ public final class KernelLog {
             }
         });
         long idleNanos = idle.toNanos();
+        long started = lastProgress.get();
+        // On a loaded host the reader may not run at once: give the first record a longer grace.
+        long firstRecordNanos = Math.max(idleNanos, 1_000_000_000L);
         try {
-            while (reader.isAlive() && System.nanoTime() - lastProgress.get() < idleNanos) {
+            while (reader.isAlive() && System.nanoTime() - lastProgress.get()
+                    < (lastProgress.get() == started ? firstRecordNanos : idleNanos)) {
                 reader.join(Duration.ofMillis(Math.max(1, idle.toMillis() / 4)));
             }
         } catch (InterruptedException e) {

@@ -1,26 +1,13 @@
 package dev.procward.probes.diag;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-class DoctorProbeTest {
-    private static final Path PROC = Path.of("/proc");
-    private final RealProcesses procs = new RealProcesses();
-
-    @TempDir
-    Path tmp;
-
-    @AfterEach
-    void cleanUp() {
-        procs.close();
-    }
-
+class DoctorProbeTest extends LiveProcessTest {
     private static DoctorReport doctor() throws InterruptedException {
         var p = new DoctorProbe(PROC, HostProbe.DEFAULT_CGROUP_ROOT, null, 3, Duration.ofMillis(50), 5);
         return DoctorReport.of(p.read());

@@ -3,7 +3,6 @@ package dev.procward.probes.diag;
 import dev.procward.libc.Signal;
 import dev.procward.probes.Field;
 import dev.procward.probes.Snapshotter;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -14,15 +13,7 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-class SafeSignalTest {
-    private static final Path PROC = Path.of("/proc");
-    private final RealProcesses procs = new RealProcesses();
-
-    @AfterEach
-    void cleanUp() {
-        procs.close();
-    }
-
+class SafeSignalTest extends LiveProcessTest {
     private static List<SignalTargets.Target> targets(SignalTargets.Selector s) {
         var t = Snapshotter.take(PROC, EnumSet.of(Field.STAT, Field.CMDLINE));
         return SignalTargets.resolve(t, s, (int) ProcessHandle.current().pid());
@@ -65,7 +56,7 @@ class SafeSignalTest {
 
     @Test
     void aFatalSignalToADStateTaskIsWarnedAboutWithWhatItWaitsOn() throws Exception {
-        Path exe = NativeHelpers.compile("vfork_block", java.nio.file.Files.createTempDirectory("pw"));
+        Path exe = NativeHelpers.compile("vfork_block", tmp);
         Process parent = procs.start(exe.toString(), "1000");
         var sampler = new StuckSampler(PROC, StuckSampler.UNINTERRUPTIBLE, false, -1, dev.procward.probes.kernel.SyscallTable.host());
         RealProcesses.await("vfork parent in D", Duration.ofSeconds(30), () -> !sampler.process((int) parent.pid()).isEmpty());
@@ -73,8 +64,8 @@ class SafeSignalTest {
         try {
             var r = SafeSignal.send(PROC, targets(new SignalTargets.Selector.Pid((int) parent.pid())), Signal.SIGKILL.number(),
                     Duration.ofSeconds(30));
-            assertEquals(1, r.warnings().size(), r.warnings().toString());
-            String w = r.warnings().getFirst();
+            // (a second warning may say it is a zombie for a moment, until the JVM reaps it)
+            String w = r.warnings().stream().filter(x -> x.contains("D state")).findFirst().orElseThrow();
             assertTrue(w.contains("D state") && w.contains("SIGKILL cannot end it"), w);
             assertTrue(w.contains("vfork") || w.contains("clone"), w);
             // A vfork wait is 'killable': this D task does go away.

@@ -2,9 +2,7 @@ package dev.procward.probes.diag;
 
 import dev.procward.probes.kernel.LoadAvg;
 import dev.procward.probes.kernel.SyscallTable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -18,18 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-class StuckSamplerTest {
-    private static final Path PROC = Path.of("/proc");
-    private final RealProcesses procs = new RealProcesses();
-
-    @TempDir
-    Path tmp;
-
-    @AfterEach
-    void cleanUp() {
-        procs.close();
-    }
-
+class StuckSamplerTest extends LiveProcessTest {
     private static StuckSampler sampler(Set<Character> states) {
         return new StuckSampler(PROC, states, true, (int) ProcessHandle.current().pid(), SyscallTable.host());
     }

@@ -3,7 +3,6 @@ package dev.procward.probes.diag;
 import dev.procward.probes.Field;
 import dev.procward.probes.ProcessTable;
 import dev.procward.probes.Snapshotter;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -13,15 +12,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-class ZombieReportTest {
-    private static final Path PROC = Path.of("/proc");
-    private final RealProcesses procs = new RealProcesses();
-
-    @AfterEach
-    void cleanUp() {
-        procs.close();
-    }
-
+class ZombieReportTest extends LiveProcessTest {
     static ZombieReport report() {
         ProcessTable t = Snapshotter.take(PROC, EnumSet.of(Field.STAT, Field.STATUS, Field.CMDLINE));
         var host = new HostProbe(PROC, HostProbe.DEFAULT_CGROUP_ROOT);

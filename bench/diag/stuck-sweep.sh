@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# One `procward stuck` sweep over every thread, warm (JMH), at THREADS sleeping threads, side by
+# side with the same sweep in C. Creates the threads itself (bounded: they exit after LIMIT
+# seconds even if this script dies) and removes them on exit.
+#
+#   bench/diag/stuck-sweep.sh                 # 10k threads in 10 processes
+#   THREADS=1000 PROCS=1 bench/diag/stuck-sweep.sh
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+THREADS=${THREADS:-10000}
+PROCS=${PROCS:-10}
+LIMIT=${LIMIT:-900}
+out=$(mktemp -d -t procward-stuck-bench.XXXXXX)
+
+holder=
+cleanup() {
+  if [ -n "$holder" ]; then kill -- -"$holder" 2>/dev/null || true; fi
+  rm -rf "$out"
+}
+trap cleanup EXIT INT TERM
+
+cc -O2 -pthread -o "$out/threads" "$here/threads.c"
+cc -O2 -o "$out/c-sweep" "$here/c-sweep.c"
+
+echo "building the probes test classes..." >&2
+(cd "$repo" && ./mvnw -B -o -q -pl probes -am test-compile dependency:build-classpath \
+   -Dmdep.outputFile="$out/cp.txt" -Dmdep.includeScope=test >&2)
+cp="$repo/probes/target/test-classes:$repo/probes/target/classes:$repo/native-bindings/target/classes:$(cat "$out/cp.txt")"
+
+. "$repo/.mvn/jdk25.sh"
+java="$(procward_require_jdk25)/bin/java"
+
+# A new session, so the whole tree goes with one kill.
+setsid "$out/threads" "$THREADS" "$PROCS" "$LIMIT" > "$out/ready" &
+holder=$!
+for _ in $(seq 600); do grep -q ready "$out/ready" 2>/dev/null && break; sleep 0.1; done
+grep -q ready "$out/ready" || { echo "the threads did not start" >&2; exit 1; }
+
+echo "== $(nproc) CPUs, load $(cut -d" " -f1-3 /proc/loadavg) (other work on this host inflates both rows alike)"
+"$out/c-sweep" 20
+"$java" -cp "$cp" org.openjdk.jmh.Main StuckSweepBenchmark -wi 5 -w 2 -i 10 -r 2 2>&1 \
+  | grep -E "^(Benchmark|StuckSweepBenchmark)" | tail -3

@@ -1,0 +1,83 @@
+package dev.procward.probes;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * As user nobody, another user's fd/ and environ cannot be read: the report marks them as gaps
+ * and a full listing with every field still completes.
+ */
+class PermissionGapTest {
+    private static void require(boolean ok, String what) {
+        if (ok) return;
+        if ("true".equals(System.getenv("CI"))) throw new AssertionError("CI requires " + what);
+        Assumptions.assumeTrue(false, "needs " + what);
+    }
+
+    @Test
+    void unreadableFilesOfAnotherUserAreGaps() throws Exception {
+        require("root".equals(System.getProperty("user.name")), "root, to switch to nobody");
+        require(Files.isExecutable(Path.of("/usr/bin/setpriv")), "setpriv");
+        // nobody must be able to read the class path, wherever the checkout lives (CI may use /root):
+        // copy the class directories it needs into a world-readable temporary directory.
+        Path shared = Files.createTempDirectory("procward-gap-");
+        List<String> cp = new ArrayList<>();
+        int i = 0;
+        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!(e.contains("/probes/target/") || e.contains("/native-bindings/target/")) || !Files.isDirectory(Path.of(e))) continue;
+            Path copy = shared.resolve("cp" + i++);
+            copyTree(Path.of(e), copy);
+            cp.add(copy.toString());
+        }
+        makeReadable(shared);
+        Process sleeper = new ProcessBuilder("sleep", "300").start();
+        try {
+            String java = ProcessHandle.current().info().command().orElseThrow();
+            Process p = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                    java, "--enable-native-access=ALL-UNNAMED", "-cp", String.join(File.pathSeparator, cp),
+                    GapProbeMain.class.getName(), "/proc", Long.toString(sleeper.pid()))
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), out);
+            assertTrue(out.contains("inspect fd: permission denied"), out);
+            assertTrue(out.contains("inspect environ: permission denied"), out);
+            assertTrue(out.contains("inspect cwd: permission denied"), out);
+            assertTrue(out.lines().anyMatch(l -> l.matches("listed \\d+ processes with [1-9]\\d* gaps")), out);
+            assertTrue(!out.contains("Exception"), out);
+        } finally {
+            sleeper.destroyForcibly();
+            try (var walk = Files.walk(shared)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (var walk = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+    }
+
+    private static void makeReadable(Path dir) throws java.io.IOException {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(
+                        Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+        }
+    }
+}
