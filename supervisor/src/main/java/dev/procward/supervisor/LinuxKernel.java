@@ -154,12 +154,20 @@ public final class LinuxKernel implements Kernel {
         }
     }
 
-    /** Closes in the child every descriptor procward did not inherit (the JVM's jar, modules, signalfd...). */
+    /**
+     * Closes in the child every descriptor procward did not inherit (the JVM's jar, modules,
+     * signalfd...). Every number below the highest inherited one is closed unless inherited, not
+     * only those open now: another JVM thread may open one between a listing and the spawn.
+     * glibc ignores EBADF for a close action on a descriptor that is not open.
+     */
     private void closeJvmDescriptors(Spawn spawn) {
         Set<Integer> inherited = start.inheritedFds();
         int highestInherited = inherited.stream().mapToInt(Integer::intValue).max().orElse(2);
-        for (int fd : LaunchChain.openFds()) {
-            if (fd < highestInherited && !inherited.contains(fd)) spawn.close(fd);
+        java.util.TreeSet<Integer> candidates = new java.util.TreeSet<>();
+        for (int fd = 3; fd < Math.min(highestInherited, 1024); fd++) candidates.add(fd);
+        if (highestInherited >= 1024) candidates.addAll(LaunchChain.openFds()); // sparse numbers far up
+        for (int fd : candidates.headSet(highestInherited)) {
+            if (!inherited.contains(fd)) spawn.close(fd);
         }
         spawn.closeFrom(highestInherited + 1);
     }

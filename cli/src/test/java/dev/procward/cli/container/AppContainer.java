@@ -47,7 +47,14 @@ final class AppContainer implements AutoCloseable {
 
     /** Runs the application under the anchor to its end. */
     static Exit run(ProjectImage image, Anchor anchor, List<String> initFlags, String... app) {
-        try (var finished = new AppContainer(create(image, anchor, initFlags, List.of(app))
+        return run(image.tag(), image, anchor, initFlags, Map.of(), app);
+    }
+
+    /** Runs the application to its end in {@code imageTag} (an image of this run) with the environment. */
+    static Exit run(String imageTag, ProjectImage run, Anchor anchor, List<String> initFlags, Map<String, String> env,
+                    String... app) {
+        try (var finished = new AppContainer(create(imageTag, run, anchor, initFlags, List.of(app))
+                .withEnv(env)
                 .withStartupCheckStrategy(new UntilExited().withTimeout(START_TIMEOUT)))) {
             finished.container.start();
             return new Exit(finished.state().getExitCodeLong(), finished.logs());
@@ -59,9 +66,14 @@ final class AppContainer implements AutoCloseable {
     record Stopped(long exitCode, Duration took, String logs) {}
 
     private static GenericContainer<?> create(ProjectImage image, Anchor anchor, List<String> initFlags, List<String> app) {
+        return create(image.tag(), image, anchor, initFlags, app);
+    }
+
+    private static GenericContainer<?> create(String imageTag, ProjectImage run, Anchor anchor, List<String> initFlags,
+                                              List<String> app) {
         Anchor.Launch launch = anchor.launch(initFlags, app);
-        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image.tag()))
-                .withLabels(Map.of(ProjectImage.LABEL, "container-it", ProjectImage.RUN_LABEL, image.runId()))
+        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(imageTag))
+                .withLabels(Map.of(ProjectImage.LABEL, "container-it", ProjectImage.RUN_LABEL, run.runId()))
                 .withCopyFileToContainer(MountableFile.forHostPath(ProjectLayout.scenarios()), "/scenarios")
                 .withCopyFileToContainer(MountableFile.forHostPath(Requirements.TINI), Requirements.TINI.toString())
                 .withStartupTimeout(START_TIMEOUT)

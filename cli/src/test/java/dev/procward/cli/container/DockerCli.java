@@ -27,7 +27,7 @@ final class DockerCli {
 
     static boolean installed() {
         try {
-            return run(Duration.ofSeconds(30), null, "version", "--format", "{{.Client.Version}}").exitCode() == 0;
+            return run(Duration.ofSeconds(30), null, "--version").exitCode() == 0;
         } catch (IllegalStateException e) {
             return false;
         }

@@ -1,5 +1,7 @@
 package dev.procward.cli.container;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,6 +31,7 @@ class ExitCodeIT {
     }
 
     @ParameterizedTest(name = "{0}: an application that {1} gives {3}")
+    @Execution(ExecutionMode.CONCURRENT)
     @MethodSource("applications")
     void theApplicationsStatusIsTheContainers(Anchor anchor, String what, List<String> app, int expected, ProjectImage image) {
         AppContainer.Exit exit = AppContainer.run(image, anchor, List.of(), app.toArray(String[]::new));

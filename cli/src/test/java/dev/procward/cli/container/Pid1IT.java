@@ -1,5 +1,7 @@
 package dev.procward.cli.container;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -12,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class Pid1IT {
 
     @ParameterizedTest
+    @Execution(ExecutionMode.CONCURRENT)
     @MethodSource("dev.procward.cli.container.Anchor#inits")
     void theInitIsPid1AndTheApplicationItsChild(Anchor anchor, ProjectImage image) {
         try (var app = AppContainer.start(image, anchor, List.of(), "ready", "/scenarios/shutdown-hook.sh")) {

@@ -32,17 +32,30 @@ record ProjectImage(String tag, String runtimeBase, String runId) implements Aut
             throw new IllegalStateException(jar + " is missing: the container tests run after `package` (./mvnw verify)");
         }
         String runId = UUID.randomUUID().toString().substring(0, 8);
-        String tag = "procward-it:" + runId;
-        List<String> args = new ArrayList<>(List.of("build", "--force-rm", "--label", LABEL + "=container-it",
-                "--label", RUN_LABEL + "=" + runId, "-t", tag));
-        Optional<String> buildBase = baseImage("PROCWARD_BUILD_IMAGE", LOCAL_BUILD_BASE);
         Optional<String> runtimeBase = baseImage("PROCWARD_RUNTIME_IMAGE", LOCAL_RUNTIME_BASE);
-        buildBase.ifPresent(image -> args.addAll(List.of("--build-arg", "BUILD_IMAGE=" + image)));
-        runtimeBase.ifPresent(image -> args.addAll(List.of("--build-arg", "RUNTIME_IMAGE=" + image)));
+        var image = new ProjectImage("procward-it:" + runId, runtimeBase.orElse(DEFAULT_RUNTIME_BASE), runId);
+        List<String> args = new ArrayList<>(List.of("build", "--force-rm", "--label", LABEL + "=container-it",
+                "--label", RUN_LABEL + "=" + runId));
+        baseImage("PROCWARD_BUILD_IMAGE", LOCAL_BUILD_BASE)
+                .ifPresent(base -> args.addAll(List.of("--build-arg", "BUILD_IMAGE=" + base)));
+        runtimeBase.ifPresent(base -> args.addAll(List.of("--build-arg", "RUNTIME_IMAGE=" + base)));
+        // The build stage gets a tag of its own, so that close() removes it too: else it would stay
+        // behind as an untagged image of some hundred MB after every run.
+        build(root, args, "build-stage", "--target", "build", "-t", image.buildStageTag());
+        build(root, args, "image", "-t", image.tag());
+        return image;
+    }
+
+    private static void build(Path root, List<String> common, String what, String... specific) {
+        List<String> args = new ArrayList<>(common);
+        args.addAll(List.of(specific));
         args.add(root.toString());
-        Path log = root.resolve("cli/target/container-it/image-build.log");
+        Path log = root.resolve("cli/target/container-it/" + what + ".log");
         DockerCli.run(BUILD_TIMEOUT, log, args.toArray(String[]::new)).orFail("docker " + String.join(" ", args));
-        return new ProjectImage(tag, runtimeBase.orElse(DEFAULT_RUNTIME_BASE), runId);
+    }
+
+    String buildStageTag() {
+        return tag.replace("procward-it:", "procward-it-build:");
     }
 
     private static Optional<String> baseImage(String variable, String localStandIn) {
@@ -62,6 +75,7 @@ record ProjectImage(String tag, String runtimeBase, String runId) implements Aut
             rm.addAll(ids.lines().toList());
             DockerCli.run(Duration.ofMinutes(1), null, rm.toArray(String[]::new));
         }
-        DockerCli.run(Duration.ofMinutes(2), null, "rmi", "-f", tag).orFail("docker rmi " + tag);
+        Path log = ProjectLayout.root().resolve("cli/target/container-it/cleanup.log");
+        DockerCli.run(Duration.ofMinutes(2), log, "rmi", "-f", tag, buildStageTag()).orFail("docker rmi " + tag);
     }
 }

@@ -33,6 +33,14 @@ final class Requirements {
         if (!DockerCli.installed()) {
             return Optional.of("the docker command is not installed");
         }
+        // Testcontainers reads these from the environment only (cli's failsafe sets them). Without
+        // them it pulls images that cannot be pulled here and hangs for minutes before failing.
+        if (!"true".equals(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) {
+            return Optional.of("TESTCONTAINERS_RYUK_DISABLED=true is not in the environment (run through failsafe)");
+        }
+        if (System.getenv("TESTCONTAINERS_HOST_OVERRIDE") == null && Files.exists(Path.of("/.dockerenv"))) {
+            return Optional.of("TESTCONTAINERS_HOST_OVERRIDE is not in the environment, inside a container (run through failsafe)");
+        }
         negotiateApiVersion();
         try {
             DockerClientFactory.instance().client();

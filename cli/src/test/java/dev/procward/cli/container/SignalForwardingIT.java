@@ -1,5 +1,7 @@
 package dev.procward.cli.container;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -16,6 +18,7 @@ class SignalForwardingIT {
     private static final Duration DOCKER_STOP_TIMEOUT = Duration.ofSeconds(120);
 
     @ParameterizedTest
+    @Execution(ExecutionMode.CONCURRENT)
     @MethodSource("dev.procward.cli.container.Anchor#inits")
     void dockerStopRunsTheShutdownHookAndExits143(Anchor anchor, ProjectImage image) {
         try (var app = AppContainer.start(image, anchor, List.of(), "ready", "/scenarios/shutdown-hook.sh")) {
@@ -29,6 +32,7 @@ class SignalForwardingIT {
     }
 
     @ParameterizedTest
+    @Execution(ExecutionMode.CONCURRENT)
     @MethodSource("dev.procward.cli.container.Anchor#inits")
     void dockerStopExitsZeroWhen143IsRemapped(Anchor anchor, ProjectImage image) {
         try (var app = AppContainer.start(image, anchor, List.of("-e", "143"), "ready", "/scenarios/shutdown-hook.sh")) {
@@ -40,6 +44,7 @@ class SignalForwardingIT {
     }
 
     @ParameterizedTest
+    @Execution(ExecutionMode.CONCURRENT)
     @MethodSource("dev.procward.cli.container.Anchor#inits")
     void dockerKillUsr1ReachesTheApplication(Anchor anchor, ProjectImage image) {
         try (var app = AppContainer.start(image, anchor, List.of(), "ready", "/scenarios/shutdown-hook.sh")) {

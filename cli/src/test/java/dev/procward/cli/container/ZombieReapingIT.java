@@ -1,6 +1,8 @@
 package dev.procward.cli.container;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -17,6 +19,7 @@ class ZombieReapingIT {
     private static final int ORPHANS = 200;
 
     @ParameterizedTest
+    @Execution(ExecutionMode.CONCURRENT)
     @MethodSource("dev.procward.cli.container.Anchor#inits")
     void noZombieIsLeftAfterTheOrphansExit(Anchor anchor, ProjectImage image) {
         try (var app = AppContainer.start(image, anchor, List.of(), "orphans left: " + ORPHANS,
@@ -30,6 +33,7 @@ class ZombieReapingIT {
 
     /** The control: with the application itself as PID 1, every orphan stays a zombie. */
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void withoutAnInitEveryOrphanStaysAZombie(ProjectImage image) {
         try (var app = AppContainer.start(image, Anchor.NONE, List.of(), "orphans left: " + ORPHANS,
                 "/scenarios/orphans.sh", String.valueOf(ORPHANS))) {

@@ -1,0 +1,127 @@
+package dev.procward.cli.init;
+
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Runs real processes for the init integration tests (test code: ProcessBuilder is fine here). */
+final class Runs {
+    private Runs() {}
+
+    record Result(int code, String out, String err) {
+        List<String> outLines() {
+            return out.lines().toList();
+        }
+    }
+
+    static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+    /** The init tests need root and unshare; under CI=true their absence is a failure. */
+    static void requireRootAndUnshare() {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        boolean unshare = Files.isExecutable(Path.of("/usr/bin/unshare"));
+        boolean inits = Files.isExecutable(Path.of("/usr/bin/tini")) && Files.isExecutable(Path.of("/usr/bin/dumb-init"));
+        String missing = (!root ? " root" : "") + (!unshare ? " unshare" : "") + (!inits ? " tini/dumb-init" : "");
+        if (missing.isEmpty()) return;
+        if ("true".equals(System.getenv("CI"))) fail("init integration tests need:" + missing);
+        Assumptions.abort("init integration tests need:" + missing);
+    }
+
+    /** The environment the launcher needs to take its fast path with this build's jar. */
+    static Map<String, String> launcherEnvironment() {
+        return Map.of("JAVA_HOME", System.getProperty("java.home"), "PROCWARD_JAR", Inits.jar().toString());
+    }
+
+    /** {@code unshare --pid --fork --mount-proc} + argv: argv[0] becomes PID 1 of a new namespace. */
+    static List<String> asPid1(List<String> argv) {
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/unshare", "--pid", "--fork", "--mount-proc"));
+        cmd.addAll(argv);
+        return cmd;
+    }
+
+    static List<String> concat(List<String> a, String... b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(List.of(b));
+        return out;
+    }
+
+    static Result run(List<String> cmd) throws IOException, InterruptedException {
+        return run(cmd, Map.of());
+    }
+
+    static Result run(List<String> cmd, Map<String, String> extraEnv) throws IOException, InterruptedException {
+        return run(cmd, extraEnv, TIMEOUT);
+    }
+
+    static Result run(List<String> cmd, Map<String, String> extraEnv, Duration timeout) throws IOException, InterruptedException {
+        return finish(start(cmd, extraEnv), timeout);
+    }
+
+    static Process start(List<String> cmd, Map<String, String> extraEnv) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(launcherEnvironment());
+        pb.environment().putAll(extraEnv);
+        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        return pb.start();
+    }
+
+    static Result finish(Process p) throws InterruptedException, IOException {
+        return finish(p, TIMEOUT);
+    }
+
+    static Result finish(Process p, Duration timeout) throws InterruptedException, IOException {
+        var out = readAsync(p.getInputStream());
+        var err = readAsync(p.getErrorStream());
+        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            fail("timed out after " + timeout + ": " + p.info().commandLine().orElse("?"));
+        }
+        try {
+            return new Result(p.exitValue(), out.get(), err.get());
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException(e);
+        }
+    }
+
+    static java.util.concurrent.CompletableFuture<String> readAsync(java.io.InputStream in) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "";
+            }
+        });
+    }
+
+    /** Polls until {@code file} exists; fails after the timeout. */
+    static void awaitFile(Path file) throws InterruptedException {
+        long end = System.nanoTime() + TIMEOUT.toNanos();
+        while (!Files.exists(file)) {
+            if (System.nanoTime() > end) fail("never appeared: " + file);
+            Thread.sleep(20);
+        }
+    }
+
+    /** The pid of the process that is PID 1 inside the namespace unshare created. */
+    static long namespaceInit(Process unshare) throws InterruptedException {
+        long end = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < end) {
+            var child = unshare.toHandle().children().findFirst();
+            if (child.isPresent()) return child.get().pid();
+            Thread.sleep(10);
+        }
+        fail("unshare started no child");
+        return -1;
+    }
+}
