@@ -18,14 +18,6 @@ final class SnapshotList {
 
     private final List<MetricSnapshot> metrics = new ArrayList<>();
 
-    void gauge(String name, String help, double value) {
-        gauge(name, help, single(value));
-    }
-
-    void gauge(String name, String help, String label, Map<String, ? extends Number> byValue) {
-        gauge(name, help, byLabel(label, byValue));
-    }
-
     void gauge(String name, String help, Consumer<Points> points) {
         GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(name).help(help);
         points.accept((labels, value) -> b.dataPoint(GaugeDataPointSnapshot.builder().labels(labels).value(value).build()));
@@ -33,25 +25,19 @@ final class SnapshotList {
     }
 
     /** {@code name} without {@code _total}: the text format adds it. */
-    void counter(String name, String help, double value) {
-        counter(name, help, single(value));
-    }
-
-    void counter(String name, String help, String label, Map<String, ? extends Number> byValue) {
-        counter(name, help, byLabel(label, byValue));
-    }
-
     void counter(String name, String help, Consumer<Points> points) {
         CounterSnapshot.Builder b = CounterSnapshot.builder().name(name).help(help);
         points.accept((labels, value) -> b.dataPoint(CounterDataPointSnapshot.builder().labels(labels).value(value).build()));
         metrics.add(b.build());
     }
 
-    private static Consumer<Points> single(double value) {
+    /** One unlabelled point. */
+    static Consumer<Points> value(double value) {
         return p -> p.add(Labels.EMPTY, value);
     }
 
-    private static Consumer<Points> byLabel(String label, Map<String, ? extends Number> byValue) {
+    /** One point per label value. */
+    static Consumer<Points> byLabel(String label, Map<String, ? extends Number> byValue) {
         return p -> byValue.forEach((v, n) -> p.add(Labels.of(label, v), n.doubleValue()));
     }
 
