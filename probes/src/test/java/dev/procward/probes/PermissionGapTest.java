@@ -34,9 +34,11 @@ class PermissionGapTest {
         List<String> cp = new ArrayList<>();
         int i = 0;
         for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (!(e.contains("/probes/target/") || e.contains("/native-bindings/target/")) || !Files.isDirectory(Path.of(e))) continue;
-            Path copy = shared.resolve("cp" + i++);
-            copyTree(Path.of(e), copy);
+            // Under `verify` the reactor hands over native-bindings as its packaged jar, not classes/.
+            if (!(e.contains("/probes/target/") || e.contains("/native-bindings/target/")) || !Files.exists(Path.of(e))) continue;
+            Path copy = shared.resolve("cp" + i++ + (Files.isDirectory(Path.of(e)) ? "" : ".jar"));
+            if (Files.isDirectory(Path.of(e))) copyTree(Path.of(e), copy);
+            else Files.copy(Path.of(e), copy);
             cp.add(copy.toString());
         }
         makeReadable(shared);
