@@ -24,7 +24,14 @@ class CaptureRoundTripTest {
     void psTreeAndInspectReadACapture(@TempDir Path dir) throws Exception {
         try (var live = new LiveProcesses()) {
             Process p = live.start("env", "API_SECRET=s3cr3t", "sleep", "300");
-            LiveProcesses.await("sleep", () -> p.info().command().orElse("").endsWith("sleep"));
+            // Wait until the kernel itself names it sleep: env has exec'd, not just been spawned.
+            LiveProcesses.await("sleep", () -> {
+                try {
+                    return java.nio.file.Files.readString(Path.of("/proc/" + p.pid() + "/comm")).strip().equals("sleep");
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            });
             String self = Long.toString(ProcessHandle.current().pid());
             String child = Long.toString(p.pid());
             Path zip = dir.resolve("host.zip");
