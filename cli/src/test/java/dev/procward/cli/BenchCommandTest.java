@@ -2,7 +2,7 @@ package dev.procward.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.procward.cli.ProcwardCommandTest.Result;
+import dev.procward.cli.diag.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /** {@code procward bench spawn} end to end in this JVM: tiny parents, two spawns a cell. */
 class BenchCommandTest {
 
-    private static Result tinyRun(Path chart, String output) {
+    private static CliRun tinyRun(Path chart, String output) {
         return run("bench", "spawn", "--parent-rss", "8m", "--methods", "pb-posix-spawn,ffm-clone-floor",
                 "--iterations", "2", "--warmup", "1", "--jit-warmup", "3", "--no-progress", "--chart", chart.toString(),
                 "--json-file", chart + ".json", "--output", output);
@@ -24,7 +24,7 @@ class BenchCommandTest {
 
     @Test
     void jsonFollowsTheDocumentedSchema(@TempDir Path dir) throws Exception {
-        Result r = tinyRun(dir.resolve("chart"), "json");
+        CliRun r = tinyRun(dir.resolve("chart"), "json");
         assertEquals(ExitCodes.OK, r.code(), r.err());
         JsonNode root = new ObjectMapper().readTree(r.out());
 
@@ -73,7 +73,7 @@ class BenchCommandTest {
 
     @Test
     void tableShowsPercentilesMachineFactsAndVerdictAndTheChartIsWrittenAsPngAndSvg(@TempDir Path dir) throws Exception {
-        Result r = tinyRun(dir.resolve("spawn-chart"), "table");
+        CliRun r = tinyRun(dir.resolve("spawn-chart"), "table");
         assertEquals(ExitCodes.OK, r.code(), r.err());
         for (String word : List.of("MEDIAN", "P90", "P99", "MAX", "machine: Linux", "glibc", "THP", "verdict:",
                 "ProcessBuilder POSIX_SPAWN (default)", "FFM clone(VM|VFORK)+_exit floor")) {
@@ -92,7 +92,7 @@ class BenchCommandTest {
 
     @Test
     void thpOnlyMeasuresHugePageParentsOnly(@TempDir Path dir) throws Exception {
-        Result r = run("bench", "spawn", "--parent-rss", "8m", "--thp", "only", "--methods", "ffm-clone-floor",
+        CliRun r = run("bench", "spawn", "--parent-rss", "8m", "--thp", "only", "--methods", "ffm-clone-floor",
                 "--iterations", "1", "--warmup", "0", "--jit-warmup", "0", "--no-chart", "--no-progress", "--output", "json");
         assertEquals(ExitCodes.OK, r.code(), r.err());
         JsonNode sizes = new ObjectMapper().readTree(r.out()).get("settings").get("parentSizes");
@@ -102,7 +102,7 @@ class BenchCommandTest {
 
     @Test
     void badSizeIsAUsageError() {
-        Result r = run("bench", "spawn", "--parent-rss", "lots", "--no-chart");
+        CliRun r = run("bench", "spawn", "--parent-rss", "lots", "--no-chart");
         assertEquals(ExitCodes.USAGE, r.code());
         assertTrue(r.err().contains("not a size: 'lots'"), r.err());
         assertFalse(r.err().contains("\tat "), "no stack trace");
@@ -110,14 +110,14 @@ class BenchCommandTest {
 
     @Test
     void unknownMethodIsAUsageErrorListingTheKnownOnes() {
-        Result r = run("bench", "spawn", "--methods", "teleport", "--no-chart");
+        CliRun r = run("bench", "spawn", "--methods", "teleport", "--no-chart");
         assertEquals(ExitCodes.USAGE, r.code());
         assertTrue(r.err().contains("unknown method 'teleport'") && r.err().contains("ffm-posix-spawn"), r.err());
     }
 
     @Test
     void missingTargetIsAUsageError(@TempDir Path dir) {
-        Result r = run("bench", "spawn", "--parent-rss", "8m", "--methods", "pb-fork", "--no-chart",
+        CliRun r = run("bench", "spawn", "--parent-rss", "8m", "--methods", "pb-fork", "--no-chart",
                 "--target", dir.resolve("nope").toString());
         assertEquals(ExitCodes.USAGE, r.code());
         assertTrue(r.err().contains("is not an executable file"), r.err());
@@ -125,7 +125,7 @@ class BenchCommandTest {
 
     @Test
     void benchWithoutSubcommandListsTheBenchmarks() {
-        Result r = run("bench");
+        CliRun r = run("bench");
         assertEquals(ExitCodes.OK, r.code());
         assertTrue(r.out().contains("spawn"), r.out());
     }

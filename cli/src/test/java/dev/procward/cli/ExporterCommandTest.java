@@ -1,27 +1,19 @@
 package dev.procward.cli;
 
+import dev.procward.cli.diag.CliRun;
 import org.junit.jupiter.api.Test;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The exporter's command line: refusals are one clear line with exit code 2, before anything listens. */
 class ExporterCommandTest {
 
-    record Result(int code, String out, String err) {}
-
-    static Result run(String... args) {
-        var cl = ProcwardCommand.commandLine();
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
-    static void refused(Result r, String expected) {
+    static void refused(CliRun r, String expected) {
         assertEquals(ExitCodes.USAGE, r.code(), r.err());
         assertTrue(r.err().contains(expected), r.err());
         assertEquals(1, r.err().strip().lines().count(), "one line, no stack trace: " + r.err());
@@ -55,7 +47,7 @@ class ExporterCommandTest {
 
     @Test
     void helpNamesTheSafetyDefaults() {
-        Result r = run("exporter", "--help");
+        CliRun r = run("exporter", "--help");
         assertEquals(0, r.code());
         assertTrue(r.out().contains("--allow-remote"));
         assertTrue(r.out().contains("127.0.0.1:9798"));
