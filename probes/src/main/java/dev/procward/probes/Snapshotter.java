@@ -66,7 +66,7 @@ public final class Snapshotter {
      */
     public static List<ThreadSample> threads(Path root, int pid, Set<Field> fields) {
         Path task = root.resolve(Integer.toString(pid)).resolve("task");
-        int[] tids = numericEntries(task);
+        int[] tids = leaderFirst(numericEntries(task), pid);
         var worker = new Worker(root, fields.isEmpty() ? EnumSet.noneOf(Field.class) : EnumSet.copyOf(fields));
         List<ThreadSample> out = new ArrayList<>(tids.length);
         for (int tid : tids) {
@@ -74,6 +74,19 @@ public final class Snapshotter {
             if (t != null) out.add(t);
         }
         return out;
+    }
+
+    /**
+     * The group leader first, as the kernel's own task/ order and procps show it; the rest
+     * ascending. After a pid wrap the leader's tid can be higher than its threads'.
+     */
+    private static int[] leaderFirst(int[] ascending, int leader) {
+        int at = Arrays.binarySearch(ascending, leader);
+        if (at > 0) {
+            System.arraycopy(ascending, 0, ascending, 1, at);
+            ascending[0] = leader;
+        }
+        return ascending;
     }
 
     /** The numeric entries of the root, ascending. */
