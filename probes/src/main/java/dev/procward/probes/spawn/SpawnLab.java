@@ -120,10 +120,11 @@ public final class SpawnLab {
                 || plan.targets().contains(Target.STATIC);
         CReference c = needC ? CReference.build(workDir, compilerSearchPath) : CReference.unavailable("not requested");
         List<Row> rows = rows(plan, c, unavailable);
-        listener.planned((long) rows.size() * plan.sizes().size() * (plan.iterations() + plan.warmup()));
+        List<ParentSize> sizes = measurableSizes(plan.sizes(), unavailable);
+        listener.planned((long) rows.size() * sizes.size() * (plan.iterations() + plan.warmup()));
 
         Run run = new Run(plan, listener, workDir, c, unavailable);
-        for (ParentSize size : plan.sizes()) run.measure(size, rows);
+        for (ParentSize size : sizes) run.measure(size, rows);
 
         int leftover = ChildProcesses.of(procRoot, ProcessHandle.current().pid()).size();
         String primary = rows.stream().map(Row::targetLabel).filter(java.util.Objects::nonNull).findFirst()
@@ -142,6 +143,34 @@ public final class SpawnLab {
                 settings, cells, List.copyOf(unavailable), checks, trends,
                 Findings.verdict(cells, trends, checks, primary), leftover,
                 (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * The sizes to measure. A THP size on a machine whose THP mode is {@code never} is listed as
+     * not measured instead: MADV_HUGEPAGE is accepted there but changes nothing, so its figures
+     * would be the plain size's under a THP label.
+     */
+    private List<ParentSize> measurableSizes(List<ParentSize> sizes, List<Unavailable> unavailable) {
+        String thp = MachineFacts.thpMode(readQuietly(sysRoot.resolve(MachineFacts.THP_ENABLED)));
+        if (!thp.equals("never")) return sizes;
+        List<ParentSize> measurable = new ArrayList<>();
+        for (ParentSize size : sizes) {
+            if (size.hugePages()) {
+                unavailable.add(new Unavailable(null, null, size.label(),
+                        "transparent huge pages are disabled here (THP mode never), so no parent can be THP-backed"));
+            } else {
+                measurable.add(size);
+            }
+        }
+        return measurable;
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** Every (method, target) row that can be attempted; the others go to {@code unavailable}. */
@@ -298,15 +327,16 @@ public final class SpawnLab {
         private void warmHarnessClient(List<Row> rows, Map<HostKind, SpawnHost> hosts) {
             if (harnessClientWarm || !hosts.containsKey(HostKind.C_HARNESS)) return;
             Row quick = rows.stream().filter(r -> r.method().host() == HostKind.C_HARNESS && r.method() != Method.C_FORK_EXEC)
-                    .min(Comparator.comparing((Row r) -> r.method().execsTarget())
-                            .thenComparing(r -> !Target.STATIC.equals(r.targetLabel())))
-                    .orElse(null);
+                    .min(Comparator.comparing((Row r) -> r.method().execsTarget())).orElse(null);
             if (quick == null) return;
+            // As for the Java rows: the tiny static target when there is one, the quickest to run.
+            Target target = !quick.method().execsTarget() ? null
+                    : c.staticTarget().map(p -> new Target(Target.STATIC, p)).orElse(quick.target());
             listener.advanced(0, "JIT warm-up: the C harness client");
             SpawnHost host = hosts.get(HostKind.C_HARNESS);
             long deadline = System.nanoTime() + JIT_WARMUP_TIME.toNanos();
             try {
-                for (int i = 0; i < plan.jitWarmup() && System.nanoTime() < deadline; i++) host.spawn(quick.method(), quick.target(), 1);
+                for (int i = 0; i < plan.jitWarmup() && System.nanoTime() < deadline; i++) host.spawn(quick.method(), target, 1);
                 harnessClientWarm = true;
             } catch (SpawnLabException e) {
                 // the row fails again, and is reported, when it is measured
