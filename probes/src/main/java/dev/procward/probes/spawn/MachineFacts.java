@@ -63,7 +63,8 @@ public record MachineFacts(String kernel, String cpuModel, int cpus, String glib
         return text == null ? UNKNOWN : text.strip().split("\n")[0];
     }
 
-    private static String read(Path file) {
+    /** The file's text, or null when it cannot be read. */
+    static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {

@@ -151,7 +151,7 @@ public final class SpawnLab {
      * would be the plain size's under a THP label.
      */
     private List<ParentSize> measurableSizes(List<ParentSize> sizes, List<Unavailable> unavailable) {
-        String thp = MachineFacts.thpMode(readQuietly(sysRoot.resolve(MachineFacts.THP_ENABLED)));
+        String thp = MachineFacts.thpMode(MachineFacts.read(sysRoot.resolve(MachineFacts.THP_ENABLED)));
         if (!thp.equals("never")) return sizes;
         List<ParentSize> measurable = new ArrayList<>();
         for (ParentSize size : sizes) {
@@ -163,14 +163,6 @@ public final class SpawnLab {
             }
         }
         return measurable;
-    }
-
-    private static String readQuietly(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     /** Every (method, target) row that can be attempted; the others go to {@code unavailable}. */
