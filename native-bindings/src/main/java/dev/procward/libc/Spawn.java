@@ -50,8 +50,18 @@ public final class Spawn {
     private static final FunctionDescriptor PI_I = FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT);
     private static final FunctionDescriptor SPAWN = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS);
 
-    private static final LazyHandle POSIX_SPAWN = new LazyHandle("posix_spawn", SPAWN);
-    private static final LazyHandle POSIX_SPAWNP = new LazyHandle("posix_spawnp", SPAWN);
+    /*
+     * The spawn calls themselves sit in holder classes, linked on first use like the LazyHandles
+     * below, but constant, so that the JIT inlines the downcall into a prepared spawn's start().
+     */
+    private static final class SpawnHandle {
+        static final MethodHandle POSIX_SPAWN = Native.downcall("posix_spawn", SPAWN);
+    }
+
+    private static final class SpawnpHandle {
+        static final MethodHandle POSIX_SPAWNP = Native.downcall("posix_spawnp", SPAWN);
+    }
+
     private static final LazyHandle ATTR_INIT = new LazyHandle("posix_spawnattr_init", P_I);
     private static final LazyHandle ATTR_DESTROY = new LazyHandle("posix_spawnattr_destroy", P_I);
     /**
@@ -224,27 +234,100 @@ public final class Spawn {
 
     /** Spawns and returns the child's pid; throws naming the program when the spawn or exec fails. */
     public int start() {
+        // A one-off spawn is a prepared spawn used once: the same native path, in a confined arena.
+        try (Prepared prepared = prepare(Arena.ofConfined())) {
+            return prepared.start();
+        }
+    }
+
+    /**
+     * Builds the native form of this spawn once (program, argv, environment, attributes and file
+     * actions) for any number of {@link Prepared#start()} calls, each then a single posix_spawn
+     * downcall with no allocation: for a process that starts the same command again and again
+     * (a restart loop, the spawn laboratory). Later changes to this builder do not affect it.
+     * Close it when done: glibc keeps the file actions in memory of its own. Attribute and
+     * file-action errors are thrown here, spawn and exec errors by {@code start()}.
+     */
+    public Prepared prepare() {
+        // Shared: a prepared spawn may be made on one thread and started on another.
+        return prepare(Arena.ofShared());
+    }
+
+    private Prepared prepare(Arena arena) {
         CallState cs = CallState.current();
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment attr = flags == 0 ? MemorySegment.NULL : attributes(arena, cs);
-            MemorySegment fileActions = MemorySegment.NULL;
+        MemorySegment attr = MemorySegment.NULL;
+        MemorySegment fileActions = MemorySegment.NULL;
+        try {
+            if (flags != 0) attr = attributes(arena, cs);
+            if (!actions.isEmpty()) fileActions = fileActions(arena, cs);
+            MemorySegment envp = environment == null ? null : stringArray(arena, environment);
+            return new Prepared(arena, program, searchPath, arena.allocateFrom(program), stringArray(arena, argv), envp,
+                    fileActions, attr);
+        } catch (Throwable t) {
+            if (!fileActions.equals(MemorySegment.NULL)) check(cs, FA_DESTROY, fileActions, "");
+            if (!attr.equals(MemorySegment.NULL)) check(cs, ATTR_DESTROY, attr, "");
+            arena.close();
+            throw Native.rethrow(t);
+        }
+    }
+
+    /**
+     * A spawn in native form, ready to start: see {@link #prepare()}. {@link #start()} may be
+     * called from any thread, but not while another thread closes it.
+     */
+    public static final class Prepared implements AutoCloseable {
+        private final Arena arena;
+        private final String program;
+        private final boolean searchPath;
+        private final MemorySegment path;
+        private final MemorySegment argv;
+        /** null: the child inherits our environment, read at each start (setenv may move it). */
+        private final MemorySegment envp;
+        private final MemorySegment fileActions;
+        private final MemorySegment attr;
+        private boolean closed;
+
+        private Prepared(Arena arena, String program, boolean searchPath, MemorySegment path, MemorySegment argv,
+                         MemorySegment envp, MemorySegment fileActions, MemorySegment attr) {
+            this.arena = arena;
+            this.program = program;
+            this.searchPath = searchPath;
+            this.path = path;
+            this.argv = argv;
+            this.envp = envp;
+            this.fileActions = fileActions;
+            this.attr = attr;
+        }
+
+        /** Spawns and returns the child's pid; throws naming the program when the spawn or exec fails. */
+        public int start() {
+            CallState cs = CallState.current();
+            // The pid comes back in this thread's scratch memory: nothing is allocated per spawn.
+            MemorySegment pidOut = cs.scratch;
+            MemorySegment env = envp != null ? envp : Environ.current();
+            int err;
             try {
-                if (!actions.isEmpty()) fileActions = fileActions(arena, cs);
-                MemorySegment pidOut = arena.allocate(JAVA_INT);
-                MemorySegment argvArray = stringArray(arena, argv);
-                MemorySegment envp = environment == null ? Environ.current() : stringArray(arena, environment);
-                LazyHandle spawn = searchPath ? POSIX_SPAWNP : POSIX_SPAWN;
-                int err;
-                try {
-                    err = (int) spawn.get().invokeExact(cs.capture, pidOut, arena.allocateFrom(program), fileActions, attr, argvArray, envp);
-                } catch (Throwable t) {
-                    throw Native.rethrow(t);
-                }
-                if (err != 0) throw new ErrnoException(spawn.symbol() + "(" + program + ")", err);
-                return pidOut.get(JAVA_INT, 0);
-            } finally {
+                err = searchPath
+                        ? (int) SpawnpHandle.POSIX_SPAWNP.invokeExact(cs.capture, pidOut, path, fileActions, attr, argv, env)
+                        : (int) SpawnHandle.POSIX_SPAWN.invokeExact(cs.capture, pidOut, path, fileActions, attr, argv, env);
+            } catch (Throwable t) {
+                throw Native.rethrow(t);
+            }
+            if (err != 0) throw new ErrnoException((searchPath ? "posix_spawnp" : "posix_spawn") + "(" + program + ")", err);
+            return pidOut.get(JAVA_INT, 0);
+        }
+
+        /** Destroys the attributes and file actions and frees the native memory; idempotent. */
+        @Override
+        public void close() {
+            if (closed) return;
+            closed = true;
+            CallState cs = CallState.current();
+            try {
                 if (!fileActions.equals(MemorySegment.NULL)) check(cs, FA_DESTROY, fileActions, "");
                 if (!attr.equals(MemorySegment.NULL)) check(cs, ATTR_DESTROY, attr, "");
+            } finally {
+                arena.close();
             }
         }
     }

@@ -132,4 +132,51 @@ class SpawnTest {
                 () -> Spawn.command("true").scheduler(Scheduling.Policy.BATCH, 0).start());
         assertSame(Errno.EINVAL, e.errno());
     }
+
+    @Test
+    void aPreparedSpawnStartsTheSameCommandAgainWithItsAttributesAndFileActions() {
+        int[] pipe = Fds.pipe();
+        try (Spawn.Prepared prepared = Spawn.command("sh", "-c", "echo \"$GREETING\"; exit 3")
+                .environment(List.of("GREETING=again")).signalMask(SignalSet.EMPTY).processGroup(0)
+                .dup2(pipe[1], 1).closeFrom(3).prepare()) {
+            int first = prepared.start();
+            int second = prepared.start();
+            Fds.close(pipe[1]);
+            assertEquals(new ChildStatus.Exited(first, 3), Wait.waitpid(first, 0));
+            assertEquals(new ChildStatus.Exited(second, 3), Wait.waitpid(second, 0));
+            assertEquals("again\nagain\n", Children.readAll(pipe[0]));
+        } finally {
+            Fds.close(pipe[0]);
+        }
+    }
+
+    @Test
+    void aPreparedSpawnIsIndependentOfLaterChangesToItsBuilderAndStartsFromAnotherThread() throws Exception {
+        Spawn builder = Spawn.command("sh", "-c", "exit 4");
+        try (Spawn.Prepared prepared = builder.prepare()) {
+            builder.program("/nope/changed-later");
+            int[] pid = new int[1];
+            Thread other = Thread.ofPlatform().start(() -> pid[0] = prepared.start());
+            other.join();
+            assertEquals(new ChildStatus.Exited(pid[0], 4), Wait.waitpid(pid[0], 0));
+        }
+    }
+
+    @Test
+    void aPreparedSpawnReportsExecFailuresOnEachStartAndClosesTwiceQuietly() {
+        Spawn.Prepared prepared = Spawn.command("/nope/not-here").searchPath(false).prepare();
+        for (int i = 0; i < 2; i++) {
+            ErrnoException e = assertThrows(ErrnoException.class, prepared::start);
+            assertEquals("posix_spawn(/nope/not-here): ENOENT (No such file or directory)", e.getMessage());
+        }
+        prepared.close();
+        prepared.close();
+    }
+
+    @Test
+    void anInvalidFileActionIsRefusedWhenPreparing() {
+        ErrnoException e = assertThrows(ErrnoException.class,
+                () -> Spawn.command("true").signalMask(SignalSet.EMPTY).dup2(-1, 1).prepare());
+        assertEquals("posix_spawn_file_actions_adddup2(-1, 1): EBADF (Bad file descriptor)", e.getMessage());
+    }
 }

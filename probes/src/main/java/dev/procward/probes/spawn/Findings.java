@@ -94,12 +94,19 @@ public final class Findings {
         if (plain.isEmpty() && cells.stream().map(Cell::parentBytes).distinct().count() < 2) {
             parts.add("one parent size only, so no trend against size");
         }
-        describe(plain, Method.FFM_POSIX_SPAWN, Method.C_POSIX_SPAWN, "posix_spawn", cells).ifPresent(parts::add);
-        describe(plain, Method.C_FORK_EXEC, Method.PB_FORK, "fork+exec", cells).ifPresent(parts::add);
-        trends.stream().filter(t -> t.hugePages() && Objects.equals(t.target(), target)
-                        && (t.method().equals(Method.C_FORK_EXEC.id()) || t.method().equals(Method.PB_FORK.id())))
-                .findFirst()
-                .ifPresent(t -> parts.add("with THP, " + label(t.method()) + " " + growth(t)));
+        List<Trend> thp = trends.stream().filter(t -> t.hugePages() && Objects.equals(t.target(), target)).toList();
+        if (plain.isEmpty() && !thp.isEmpty()) {
+            // A run of THP parents only: the same statements, said of THP-backed parents.
+            describe(thp, Method.FFM_POSIX_SPAWN, Method.C_POSIX_SPAWN, "posix_spawn", cells)
+                    .ifPresent(p -> parts.add("on THP-backed parents, " + p));
+            describe(thp, Method.C_FORK_EXEC, Method.PB_FORK, "fork+exec", cells).ifPresent(parts::add);
+        } else {
+            describe(plain, Method.FFM_POSIX_SPAWN, Method.C_POSIX_SPAWN, "posix_spawn", cells).ifPresent(parts::add);
+            describe(plain, Method.C_FORK_EXEC, Method.PB_FORK, "fork+exec", cells).ifPresent(parts::add);
+            thp.stream().filter(t -> t.method().equals(Method.C_FORK_EXEC.id()) || t.method().equals(Method.PB_FORK.id()))
+                    .findFirst()
+                    .ifPresent(t -> parts.add("with THP, " + label(t.method()) + " " + growth(t)));
+        }
         parts.add(targetSummary(checks, Method.C_POSIX_SPAWN, FFM_VS_C_LIMIT));
         parts.add(targetSummary(checks, Method.PB_POSIX_SPAWN, FFM_VS_PROCESS_BUILDER_LIMIT));
         return parts.stream().filter(Objects::nonNull).collect(Collectors.joining("; ")) + ".";

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 public record MachineFacts(String kernel, String cpuModel, int cpus, String glibc, String jdk,
                            String thpMode, long memTotalBytes, String loadAverage) {
     static final String UNKNOWN = "unknown";
+    /** The THP mode file, relative to /sys. */
+    static final String THP_ENABLED = "kernel/mm/transparent_hugepage/enabled";
     private static final Pattern SELECTED = Pattern.compile("\\[([^]]+)]");
 
     /** Reads the facts of this machine; {@code glibc} comes from the caller (libc or the C harness). */
@@ -26,7 +28,7 @@ public record MachineFacts(String kernel, String cpuModel, int cpus, String glib
                 glibc == null || glibc.isBlank() ? UNKNOWN : glibc,
                 System.getProperty("java.vm.vendor", "") + " " + System.getProperty("java.vm.name", "java")
                         + " " + Runtime.version(),
-                thpMode(read(sysRoot.resolve("kernel/mm/transparent_hugepage/enabled"))),
+                thpMode(read(sysRoot.resolve(THP_ENABLED))),
                 AvailableMemory.read(procRoot).totalBytes(),
                 loadAverage(read(procRoot.resolve("loadavg"))));
     }
@@ -61,7 +63,8 @@ public record MachineFacts(String kernel, String cpuModel, int cpus, String glib
         return text == null ? UNKNOWN : text.strip().split("\n")[0];
     }
 
-    private static String read(Path file) {
+    /** The file's text, or null when it cannot be read. */
+    static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {

@@ -31,6 +31,9 @@ public final class SpawnLab {
     public static final Duration JIT_WARMUP_TIME = Duration.ofSeconds(2);
     private static final int JIT_WARMUP_BATCH = 20;
     private static final long ROUND_ORDER_SEED = 0x5eed_5a1dL;
+    /** How long the JIT must have been idle before measured rounds start, and the longest wait for that. */
+    private static final Duration JIT_QUIET = Duration.ofMillis(300);
+    private static final Duration JIT_QUIET_MAX = Duration.ofSeconds(5);
     /** A JVM cannot run with a heap much smaller than this, whatever the parent size asked for. */
     private static final long MIN_JVM_HEAP = 8L << 20;
 
@@ -117,10 +120,11 @@ public final class SpawnLab {
                 || plan.targets().contains(Target.STATIC);
         CReference c = needC ? CReference.build(workDir, compilerSearchPath) : CReference.unavailable("not requested");
         List<Row> rows = rows(plan, c, unavailable);
-        listener.planned((long) rows.size() * plan.sizes().size() * (plan.iterations() + plan.warmup()));
+        List<ParentSize> sizes = measurableSizes(plan.sizes(), unavailable);
+        listener.planned((long) rows.size() * sizes.size() * (plan.iterations() + plan.warmup()));
 
         Run run = new Run(plan, listener, workDir, c, unavailable);
-        for (ParentSize size : plan.sizes()) run.measure(size, rows);
+        for (ParentSize size : sizes) run.measure(size, rows);
 
         int leftover = ChildProcesses.of(procRoot, ProcessHandle.current().pid()).size();
         String primary = rows.stream().map(Row::targetLabel).filter(java.util.Objects::nonNull).findFirst()
@@ -139,6 +143,26 @@ public final class SpawnLab {
                 settings, cells, List.copyOf(unavailable), checks, trends,
                 Findings.verdict(cells, trends, checks, primary), leftover,
                 (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * The sizes to measure. A THP size on a machine whose THP mode is {@code never} is listed as
+     * not measured instead: MADV_HUGEPAGE is accepted there but changes nothing, so its figures
+     * would be the plain size's under a THP label.
+     */
+    private List<ParentSize> measurableSizes(List<ParentSize> sizes, List<Unavailable> unavailable) {
+        String thp = MachineFacts.thpMode(MachineFacts.read(sysRoot.resolve(MachineFacts.THP_ENABLED)));
+        if (!thp.equals("never")) return sizes;
+        List<ParentSize> measurable = new ArrayList<>();
+        for (ParentSize size : sizes) {
+            if (size.hugePages()) {
+                unavailable.add(new Unavailable(null, null, size.label(),
+                        "transparent huge pages are disabled here (THP mode never), so no parent can be THP-backed"));
+            } else {
+                measurable.add(size);
+            }
+        }
+        return measurable;
     }
 
     /** Every (method, target) row that can be attempted; the others go to {@code unavailable}. */
@@ -178,6 +202,7 @@ public final class SpawnLab {
         final List<Cell> cells = new ArrayList<>();
         String glibc;
         final java.util.Set<Method> jitWarmInThisJvm = java.util.EnumSet.noneOf(Method.class);
+        boolean harnessClientWarm;
 
         Run(Plan plan, Listener listener, Path workDir, CReference c, List<Unavailable> unavailable) {
             this.plan = plan;
@@ -255,6 +280,7 @@ public final class SpawnLab {
         private Map<Method, Integer> warmJit(List<Row> rows, ParentSize size, Map<HostKind, SpawnHost> hosts) {
             Map<Method, Integer> made = new EnumMap<>(Method.class);
             if (plan.jitWarmup() == 0) return made;
+            warmHarnessClient(rows, hosts);
             for (Method method : rows.stream().map(Row::method).distinct().toList()) {
                 if (method.host() == HostKind.C_HARNESS) continue;
                 if (method.host() == HostKind.BENCH_JVM && !jitWarmInThisJvm.add(method)) continue;
@@ -283,6 +309,33 @@ public final class SpawnLab {
         }
 
         /**
+         * The C harness needs no JIT, but this JVM's side of its protocol does: the measured rounds
+         * ask it for one spawn at a time, and until that path is compiled the compiler runs in the
+         * background of the measurement. So, once per benchmarking JVM, the harness spawns
+         * single children of its quickest requested method (never fork: at 4 GiB one takes most of
+         * a second) until this JVM has sent {@code jitWarmup} requests, at most
+         * {@link #JIT_WARMUP_TIME}. Unmeasured, and not counted as the C cells' JIT warm-up.
+         */
+        private void warmHarnessClient(List<Row> rows, Map<HostKind, SpawnHost> hosts) {
+            if (harnessClientWarm || !hosts.containsKey(HostKind.C_HARNESS)) return;
+            Row quick = rows.stream().filter(r -> r.method().host() == HostKind.C_HARNESS && r.method() != Method.C_FORK_EXEC)
+                    .min(Comparator.comparing((Row r) -> r.method().execsTarget())).orElse(null);
+            if (quick == null) return;
+            // As for the Java rows: the tiny static target when there is one, the quickest to run.
+            Target target = !quick.method().execsTarget() ? null
+                    : c.staticTarget().map(p -> new Target(Target.STATIC, p)).orElse(quick.target());
+            listener.advanced(0, "JIT warm-up: the C harness client");
+            SpawnHost host = hosts.get(HostKind.C_HARNESS);
+            long deadline = System.nanoTime() + JIT_WARMUP_TIME.toNanos();
+            try {
+                for (int i = 0; i < plan.jitWarmup() && System.nanoTime() < deadline; i++) host.spawn(quick.method(), target, 1);
+                harnessClientWarm = true;
+            } catch (SpawnLabException e) {
+                // the row fails again, and is reported, when it is measured
+            }
+        }
+
+        /**
          * Rounds in which every row spawns once. The order within a round is shuffled afresh
          * (seeded, so a run can be repeated): a spawn is slower right after one that ran a JVM and
          * evicted the caches, and a fixed order would hand that penalty to the same row every time.
@@ -306,6 +359,8 @@ public final class SpawnLab {
                     listener.advanced(1, "warming up" + where);
                 }
             }
+            listener.advanced(0, "waiting for the JIT to go quiet" + where);
+            QuietJit.await(JIT_QUIET, JIT_QUIET_MAX);
             while (!pending.isEmpty()) {
                 java.util.Collections.shuffle(pending, order);
                 for (Iterator<Row> it = pending.iterator(); it.hasNext(); ) {

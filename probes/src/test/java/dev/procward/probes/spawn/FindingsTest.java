@@ -77,6 +77,18 @@ class FindingsTest {
     }
 
     @Test
+    void aRunOfThpParentsOnlyStatesTheSameOfThpParents() {
+        List<Cell> cells = designLikeRun().stream()
+                .map(c -> cell(Method.byId(c.method()), c.parentBytes(), true, c.method().equals("c-fork-exec")
+                        ? 1_000 + c.parentBytes() / (double) GIB * 800 : c.latency().medianMicros()))
+                .toList();
+        var trends = Findings.trends(cells);
+        String verdict = Findings.verdict(cells, trends, Findings.targetChecks(cells, "/bin/true"), "/bin/true");
+        assertTrue(verdict.startsWith("on THP-backed parents, posix_spawn is flat (FFM 0.65 → 0.65 ms from 16m+thp to 4g+thp)"), verdict);
+        assertTrue(verdict.contains("fork+exec grows by 0.8 ms per GiB here"), verdict);
+    }
+
+    @Test
     void oneSizeGivesNoTrendAndSaysSo() {
         List<Cell> cells = List.of(cell(Method.C_FORK_EXEC, 16 * MIB, false, 1_000));
         assertTrue(Findings.trends(cells).isEmpty());

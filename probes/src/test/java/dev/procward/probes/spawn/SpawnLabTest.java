@@ -143,6 +143,25 @@ class SpawnLabTest {
     }
 
     @Test
+    void whereThpIsNeverTheThpParentsAreNotMeasuredAndSaySo() throws IOException {
+        Path sys = dir.resolve("sys-thp-never");
+        Path enabled = sys.resolve(MachineFacts.THP_ENABLED);
+        Files.createDirectories(enabled.getParent());
+        Files.writeString(enabled, "always madvise [never]\n");
+        var plan = new SpawnLab.Plan(List.of(Method.FFM_CLONE_FLOOR),
+                List.of(ParentSize.parse("8m"), ParentSize.parse("8m").withHugePages()), List.of(target.toString()),
+                ITERATIONS, WARMUP, Duration.ofSeconds(60), 0);
+        SpawnReport report = new SpawnLab(Path.of("/proc"), sys, null).run(plan, SpawnLab.Listener.NONE);
+
+        assertEquals(List.of("8m"), report.cells().stream().map(Cell::parent).toList(), "no THP figure is invented");
+        var skipped = report.unavailable().stream().filter(u -> "8m+thp".equals(u.parent())).toList();
+        assertEquals(1, skipped.size(), report.unavailable().toString());
+        assertTrue(skipped.getFirst().reason().contains("THP mode never"), skipped.getFirst().reason());
+        assertEquals("never", report.machine().thpMode());
+        assertWellFormed(report);
+    }
+
+    @Test
     void aTargetThatIsNotExecutableIsRefusedUpFront() {
         var plan = new SpawnLab.Plan(List.of(Method.PB_POSIX_SPAWN), List.of(ParentSize.parse("8m")),
                 List.of(dir.resolve("missing").toString()), 1, 0, Duration.ofSeconds(5), 0);
