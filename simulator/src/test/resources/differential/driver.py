@@ -282,8 +282,9 @@ def settle(timeout=10.0):
             p = proc(pid)
             if p is None:
                 continue
-            if pid != 1 and p["state"] in "RD" or p["state"] == "Z" and p["thr"] > 1:
-                # A zombie leader whose threads are still exiting cannot be reaped yet.
+            if pid != 1 and p["state"] in "RD" or p["state"] == "Z" and p["thr"] > 1 or p["state"] == "X":
+                # A zombie leader whose threads are still exiting cannot be reaped yet; an X task
+                # is reaped already (e.g. autoreaped on adoption) and leaves /proc a moment later.
                 quiet = False
                 break
             if p["state"] not in "ZT" and (p.get("SigPnd", 0) | p.get("ShdPnd", 0)) & ~p.get("SigBlk", 0):
