@@ -42,9 +42,14 @@ final class Runs {
         return Map.of("JAVA_HOME", System.getProperty("java.home"), "PROCWARD_JAR", Inits.jar().toString());
     }
 
-    /** {@code unshare --pid --fork --mount-proc} + argv: argv[0] becomes PID 1 of a new namespace. */
+    /**
+     * {@code unshare --pid --fork --mount-proc} + argv: argv[0] becomes PID 1 of a new namespace.
+     * Every signal starts at its default: an init passes on the ignored set it was started with,
+     * and a test run under {@code nohup} would otherwise hand the application an ignored HUP that
+     * its shell may not trap.
+     */
     static List<String> asPid1(List<String> argv) {
-        List<String> cmd = new ArrayList<>(List.of("/usr/bin/unshare", "--pid", "--fork", "--mount-proc"));
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/env", "--default-signal", "/usr/bin/unshare", "--pid", "--fork", "--mount-proc"));
         cmd.addAll(argv);
         return cmd;
     }
