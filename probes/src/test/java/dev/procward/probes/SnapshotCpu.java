@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * Warm {@link Snapshotter#take} of the live /proc per field set, through the native reader and
  * through java.nio, with wall time and the process's CPU time per process (the steadier figure on
- * a shared host). Run by bench/inspect/snapshot-cpu.sh. Usage: SnapshotCpu [TAKES]
+ * a shared host), and OSHI's {@code getProcesses()} the same way, as {@code SnapshotBenchmark}
+ * runs it. Run by bench/inspect/snapshot-cpu.sh. Usage: SnapshotCpu [TAKES]
  */
 public final class SnapshotCpu {
     public static void main(String[] args) {
@@ -38,9 +39,27 @@ public final class SnapshotCpu {
                 double cpuUs = (os.getProcessCpuTime() - cpu0) / 1e3 / processes;
                 Arrays.sort(ms);
                 long perTake = processes / takes;
-                System.out.printf("%-44s %-6s %6d processes: median %7.1f ms = %5.1f µs/process wall, cpu %5.1f µs/process%n",
-                        e.getKey(), nativeReads ? "native" : "nio", perTake, ms[takes / 2], ms[takes / 2] * 1e3 / perTake, cpuUs);
+                print(e.getKey(), nativeReads ? "native" : "nio", perTake, ms[takes / 2], cpuUs);
             }
         }
+        // OSHI's getProcesses() in the same JVM, as SnapshotBenchmark runs it.
+        var oshi = new oshi.SystemInfo().getOperatingSystem();
+        for (int i = 0; i < 3; i++) oshi.getProcesses();
+        double[] ms = new double[takes];
+        long processes = 0;
+        long cpu0 = os.getProcessCpuTime();
+        for (int i = 0; i < takes; i++) {
+            long t0 = System.nanoTime();
+            processes += oshi.getProcesses().size();
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        double cpuUs = (os.getProcessCpuTime() - cpu0) / 1e3 / processes;
+        Arrays.sort(ms);
+        print("OSHI getProcesses()", "", processes / takes, ms[takes / 2], cpuUs);
+    }
+
+    private static void print(String what, String reader, long processes, double medianMs, double cpuUsPerProcess) {
+        System.out.printf("%-44s %-6s %6d processes: median %7.1f ms = %5.1f µs/process wall, cpu %5.1f µs/process%n",
+                what, reader, processes, medianMs, medianMs * 1e3 / processes, cpuUsPerProcess);
     }
 }
