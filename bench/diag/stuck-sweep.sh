@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One `procward stuck` sweep over every thread, warm (JMH), at THREADS sleeping threads, side by
-# side with the same sweep in C. Creates the threads itself (bounded: they exit after LIMIT
-# seconds even if this script dies) and removes them on exit.
+# side with the same sweep in C (cold, and with kept descriptors). Creates the threads itself
+# (bounded: they exit after LIMIT seconds even if this script dies) and removes them on exit.
 #
 #   bench/diag/stuck-sweep.sh                 # 10k threads in 10 processes
 #   THREADS=1000 PROCS=1 bench/diag/stuck-sweep.sh
@@ -36,6 +36,12 @@ for _ in $(seq 600); do grep -q ready "$out/ready" 2>/dev/null && break; sleep 0
 grep -q ready "$out/ready" || { echo "the threads did not start" >&2; exit 1; }
 
 echo "== $(nproc) CPUs, load $(cut -d" " -f1-3 /proc/loadavg) (other work on this host inflates both rows alike)"
+# "kept" holds one descriptor per thread: raise the soft limit to the hard one (as the JVM does).
+ulimit -n "$(ulimit -Hn)"
 "$out/c-sweep" 20
-"$java" -cp "$cp" org.openjdk.jmh.Main StuckSweepBenchmark -wi 4 -w 2 -i 8 -r 2 2>&1 \
-  | grep -E "^(Benchmark|StuckSweepBenchmark)" | tail -5
+"$out/c-sweep" 20 kept
+"$java" --enable-native-access=ALL-UNNAMED -cp "$cp" org.openjdk.jmh.Main StuckSweepBenchmark -wi 4 -w 2 -i 8 -r 2 2>&1 \
+  | grep -E "^(Benchmark|StuckSweepBenchmark)" | tail -7
+# The same modes with CPU time per sweep, the steadier figure on a shared host.
+"$java" --enable-native-access=ALL-UNNAMED -cp "$cp" dev.procward.probes.diag.bench.StuckSweepCpu 20
+echo "== load after: $(cut -d" " -f1-3 /proc/loadavg)"

@@ -62,10 +62,11 @@ abstract sealed class TaskReader implements AutoCloseable {
 
     /**
      * Opens the root for one snapshot: the native path when the root is a directory of the default
-     * file system and native access works here; java.nio otherwise.
+     * file system, native access works here and linking it pays (see {@link NativeSupport#worthLinking});
+     * java.nio otherwise.
      */
     static Root open(Path root) {
-        return open(root, true);
+        return open(root, NativeSupport.worthLinking());
     }
 
     /** As {@link #open(Path)}; {@code allowNative} false forces java.nio (to compare the two). */
@@ -108,9 +109,29 @@ abstract sealed class TaskReader implements AutoCloseable {
         }
     }
 
-    /** Whether this JVM may make native calls (checked once). */
+    /** Whether this JVM may make native calls (checked once), and whether it is worth it now. */
     static final class NativeSupport {
         private static volatile Boolean available;
+        private static final java.util.concurrent.atomic.AtomicInteger OPENS = new java.util.concurrent.atomic.AtomicInteger();
+        /** {@code -Dprocward.procReads=native|nio} overrides the choice (for benchmarks). */
+        private static final String CHOICE = System.getProperty("procward.procReads", "auto");
+
+        /**
+         * Linking the native calls costs a cold JVM about 170 ms of CPU (measured on the 2-vCPU VM
+         * with C1: a first take of 100 processes cost 240 ms of CPU natively against 60 ms through
+         * java.nio), while a cold take of 10k processes' stat costs the same either way (the
+         * kernel's rendering dominates; the JIT has not yet compiled the native path). So a
+         * one-shot command's first take reads through java.nio, and native reads start with the
+         * second take of a JVM (the exporter's scrapes, samplers, benchmarks, a tree reading every
+         * process's threads) or at once in a JVM that has linked native calls anyway.
+         */
+        static boolean worthLinking() {
+            return switch (CHOICE) {
+                case "native" -> true;
+                case "nio" -> false;
+                default -> OPENS.getAndIncrement() > 0 || dev.procward.libc.LinkStats.current().handles() > 0;
+            };
+        }
 
         static boolean available() {
             Boolean a = available;
