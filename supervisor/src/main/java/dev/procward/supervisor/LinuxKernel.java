@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -253,6 +254,16 @@ public final class LinuxKernel implements Kernel {
             // /proc unreadable: no orphans known
         }
         return out;
+    }
+
+    @Override
+    public OptionalInt processGroupOf(int target) throws KernelException {
+        try {
+            return OptionalInt.of(Processes.getpgid(target));
+        } catch (ErrnoException e) {
+            if (e.errnoName().equals("ESRCH")) return OptionalInt.empty();
+            throw new KernelException(e.errnoName(), e.getMessage());
+        }
     }
 
     @Override
