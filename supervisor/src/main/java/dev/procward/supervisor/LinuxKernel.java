@@ -281,11 +281,10 @@ public final class LinuxKernel implements Kernel {
     }
 
     private Optional<ChildExit> toExit(ChildStatus status) {
-        ChildExit exit = switch (status) {
-            case ChildStatus.Exited e -> new ChildExit(e.pid(), false, e.code(), false);
-            case ChildStatus.Killed k -> new ChildExit(k.pid(), true, k.signal(), k.coreDumped());
-            default -> null;
-        };
+        // instanceof, not a pattern switch: the init path spins no switch bootstrap class
+        ChildExit exit = null;
+        if (status instanceof ChildStatus.Exited e) exit = new ChildExit(e.pid(), false, e.code(), false);
+        else if (status instanceof ChildStatus.Killed k) exit = new ChildExit(k.pid(), true, k.signal(), k.coreDumped());
         if (exit != null) {
             Pidfd fd = pidfds.remove(exit.pid());
             if (fd != null) fd.close();

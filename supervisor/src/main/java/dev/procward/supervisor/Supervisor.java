@@ -106,17 +106,28 @@ public final class Supervisor {
         return Duration.ofNanos(Math.max(0, next - kernel.nanoTime()));
     }
 
+    /**
+     * Reaps until nothing is left to reap. The hot loop of a reap storm: without --events nothing
+     * is read about the zombie, and the reap message is built only when it will be printed.
+     */
     private void drain() throws KernelException {
         boolean describe = events != EventSink.NONE;
+        Level reapLevel = config.warnOnReap() ? Level.WARN : Level.DEBUG;
+        boolean logReaps = log.enabled(reapLevel);
         while (true) {
-            Optional<Kernel.Reaped> reaped = describe ? kernel.reapAnyDescribed()
-                    : kernel.reapAny().map(e -> new Kernel.Reaped(e, "", Optional.empty()));
-            if (reaped.isEmpty()) return;
-            Kernel.ChildExit exit = reaped.get().exit();
-            boolean main = exit.pid() == mainPid;
-            events.reaped(reaped.get(), main);
-            if (main) onMainExit(exit);
-            else log.log(config.warnOnReap() ? Level.WARN : Level.DEBUG, "Reaped zombie process with pid=" + exit.pid());
+            Kernel.ChildExit exit;
+            if (describe) {
+                Optional<Kernel.Reaped> reaped = kernel.reapAnyDescribed();
+                if (reaped.isEmpty()) return;
+                exit = reaped.get().exit();
+                events.reaped(reaped.get(), exit.pid() == mainPid);
+            } else {
+                Optional<Kernel.ChildExit> reaped = kernel.reapAny();
+                if (reaped.isEmpty()) return;
+                exit = reaped.get();
+            }
+            if (exit.pid() == mainPid) onMainExit(exit);
+            else if (logReaps) log.log(reapLevel, "Reaped zombie process with pid=" + exit.pid());
         }
     }
 
