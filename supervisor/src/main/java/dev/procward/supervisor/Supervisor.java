@@ -160,7 +160,7 @@ public final class Supervisor {
             events.dropped(received, "ignored");
             return;
         }
-        log.log(Level.DEBUG, "Passing signal: '" + name(received) + "'");
+        if (log.enabled(Level.DEBUG)) log.log(Level.DEBUG, "Passing signal: '" + name(received) + "'");
         int sent = config.rewrites().getOrDefault(received, received);
         boolean groupTold = false;
         if (sent == 0) events.dropped(received, "rewritten to 0");
