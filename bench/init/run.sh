@@ -63,10 +63,12 @@ child_exec_ms() { # median time from exec of the init to the child's first instr
 
 idle_memory() { # RSS PSS anonymous (MB) of the init process, 3 s after it started `sleep`
   local prefix=$1 pid
-  $prefix /bin/sleep 60 >/dev/null 2>&1 &
+  $prefix /bin/sleep 60 >/dev/null 2>"$out/idle.err" &
   pid=$!
   sleep 3
-  awk '/^Rss:/{r=$2} /^Pss:/{p=$2} /^Anonymous:/{a=$2} END {printf "%.1f %.1f %.1f\n", r/1024, p/1024, a/1024}' "/proc/$pid/smaps_rollup"
+  # n/a when the init is gone already (its stderr is kept in idle.err)
+  awk '/^Rss:/{r=$2} /^Pss:/{p=$2} /^Anonymous:/{a=$2} END {printf "%.1f %.1f %.1f\n", r/1024, p/1024, a/1024}' "/proc/$pid/smaps_rollup" 2>/dev/null \
+    || { echo "n/a n/a n/a"; cat "$out/idle.err" >&2; }
   kill -TERM "$pid" 2>/dev/null; kill -KILL "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
 }
 
