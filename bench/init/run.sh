@@ -21,7 +21,10 @@ gcc -O2 -o "$out/siglat" "$here/siglat.c"
 # Make sure the jar exists (first run builds), and take the launcher's fast path afterwards.
 "$root/procward" init -- /bin/true >/dev/null
 export PROCWARD_JAR=${PROCWARD_JAR:-$root/cli/target/procward.jar}
-export JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
+# A JDK 25 (the java on PATH may be older): without one in JAVA_HOME the launcher leaves its fast
+# path and probes for a JDK on every start, which the start-up columns would then include.
+JAVA_HOME=$(. "$root/.mvn/jdk25.sh"; procward_find_jdk25) || { echo "no JDK 25 found" >&2; exit 1; }
+export JAVA_HOME
 
 # name | command prefix (the program follows)
 inits=(
