@@ -21,12 +21,16 @@ gcc -O2 -o "$out/siglat" "$here/siglat.c"
 # Make sure the jar exists (first run builds), and take the launcher's fast path afterwards.
 "$root/procward" init -- /bin/true >/dev/null
 export PROCWARD_JAR=${PROCWARD_JAR:-$root/cli/target/procward.jar}
-export JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
+# A JDK 25 (the java on PATH may be older): without one in JAVA_HOME the launcher leaves its fast
+# path and probes for a JDK on every start, which the start-up columns would then include.
+JAVA_HOME=$(. "$root/.mvn/jdk25.sh"; procward_find_jdk25) || { echo "no JDK 25 found" >&2; exit 1; }
+export JAVA_HOME
 
 # name | command prefix (the program follows)
 inits=(
   "procward|$root/procward init --"
   "procward C1|env PROCWARD_INIT_JVM_OPTS=-Xmixed $root/procward init --"
+  "procward C1 loop|$here/procward-c1-loop init --"
   "tini|tini -s --"
   "dumb-init|dumb-init"
   "catatonit|catatonit --"
@@ -35,6 +39,7 @@ pid1_prefix() { # the same inits as PID 1 (no -s needed there)
   case $1 in
     procward) echo "$root/procward init --" ;;
     "procward C1") echo "env PROCWARD_INIT_JVM_OPTS=-Xmixed $root/procward init --" ;;
+    "procward C1 loop") echo "$here/procward-c1-loop init --" ;;
     tini) echo "tini --" ;;
     dumb-init) echo "dumb-init" ;;
     catatonit) echo "catatonit --" ;;
@@ -61,23 +66,29 @@ child_exec_ms() { # median time from exec of the init to the child's first instr
 
 idle_memory() { # RSS PSS anonymous (MB) of the init process, 3 s after it started `sleep`
   local prefix=$1 pid
-  $prefix /bin/sleep 60 >/dev/null 2>&1 &
+  $prefix /bin/sleep 60 >/dev/null 2>"$out/idle.err" &
   pid=$!
   sleep 3
-  awk '/^Rss:/{r=$2} /^Pss:/{p=$2} /^Anonymous:/{a=$2} END {printf "%.1f %.1f %.1f\n", r/1024, p/1024, a/1024}' "/proc/$pid/smaps_rollup"
+  # n/a when the init is gone already (its stderr is kept in idle.err)
+  awk '/^Rss:/{r=$2} /^Pss:/{p=$2} /^Anonymous:/{a=$2} END {printf "%.1f %.1f %.1f\n", r/1024, p/1024, a/1024}' "/proc/$pid/smaps_rollup" 2>/dev/null \
+    || { echo "n/a n/a n/a"; cat "$out/idle.err" >&2; }
   kill -TERM "$pid" 2>/dev/null; kill -KILL "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
 }
 
 # Reap storm: PID 1 of a new namespace, $orphans orphans exit together. Rounds interleave the
 # inits so that each sees the same machine load; the table shows each init's median.
-declare -A storms=()
+declare -A storms=() storm_cpu=()
 for round in 1 2 3 4 5; do
   for entry in "${inits[@]}"; do
     name=${entry%%|*}
-    storms[$name]+="$(unshare --pid --fork --mount-proc $(pid1_prefix "$name") "$out/storm" "$orphans" 2>/dev/null | tail -1) "
+    result=$(unshare --pid --fork --mount-proc $(pid1_prefix "$name") "$out/storm" "$orphans" 2>/dev/null || true)
+    storms[$name]+="$(tail -1 <<< "$result") "
+    storm_cpu[$name]+="$(awk '/^init_cpu_ms/ {print $2}' <<< "$result") "
   done
 done
 reap_storm_ms() { tr ' ' '\n' <<< "${storms[$1]}" | grep . | median; }
+# The init's own CPU time (user+sys, 10 ms ticks) during the storm: less sensitive to load than the wall time.
+reap_storm_cpu_ms() { tr ' ' '\n' <<< "${storm_cpu[$1]}" | grep . | median; }
 
 signal_latency_us() { # median and p90 over $signals TERMs sent to the init until the child's handler ran
   "$out/siglat" driver "$signals" $1 2>/dev/null
@@ -89,8 +100,8 @@ baseline_exec=$(for ((i = 0; i < runs; i++)); do t0=$EPOCHREALTIME; t1=$(/bin/da
   echo "Measured $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg); $(uname -r); runs=$runs, orphans=$orphans, signals=$signals."
   echo "Baseline: \`date\` run directly reads its clock ${baseline_exec} ms after the shell's timestamp."
   echo
-  echo "| init | start-up wall \`init -- /bin/true\` (ms) | exec → child's first instruction (ms) | idle RSS (MB) | idle PSS (MB) | idle anon (MB) | reap storm, $orphans orphans at PID 1 (ms) | TERM forwarding latency median / p90 (µs) |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| init | start-up wall \`init -- /bin/true\` (ms) | exec → child's first instruction (ms) | idle RSS (MB) | idle PSS (MB) | idle anon (MB) | reap storm, $orphans orphans at PID 1 (ms) | init CPU in the storm (ms) | TERM forwarding latency median / p90 (µs) |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 } | tee "$out/results.md"
 
 for entry in "${inits[@]}"; do
@@ -100,6 +111,7 @@ for entry in "${inits[@]}"; do
   first=$(child_exec_ms "$prefix")
   read -r rss pss anon < <(idle_memory "$prefix")
   storm=$(reap_storm_ms "$name")
+  storm_cpu_ms=$(reap_storm_cpu_ms "$name")
   read -r lat_med lat_p90 < <(signal_latency_us "$prefix")
-  echo "| $name | $wall | $first | $rss | $pss | $anon | $storm | $lat_med / $lat_p90 |" | tee -a "$out/results.md"
+  echo "| $name | $wall | $first | $rss | $pss | $anon | $storm | $storm_cpu_ms | $lat_med / $lat_p90 |" | tee -a "$out/results.md"
 done

@@ -16,6 +16,7 @@ public final class Processes {
     /** {@code TIOCGPGRP}/{@code TIOCSPGRP}: the same on x86_64 and aarch64 (asm-generic ioctls). */
     static final long TIOCGPGRP = 0x540F;
     static final long TIOCSPGRP = 0x5410;
+    static final long TIOCNOTTY = 0x5422;
 
     /** getpid(): this process in its own PID namespace. */
     public static int pid() {
@@ -69,6 +70,18 @@ public final class Processes {
         long r = Syscall.raw(cs, Sys.IOCTL, fd, TIOCGPGRP, out.address(), 0, 0, 0);
         if (r == -1) throw cs.failure("tcgetpgrp", fd);
         return out.get(ValueLayout.JAVA_INT, 0);
+    }
+
+    /**
+     * ioctl(fd, TIOCNOTTY): the caller gives up its controlling terminal (ENOTTY when the terminal
+     * on {@code fd} is not its controlling one). When the caller leads the session, the terminal
+     * becomes free for another session, and the kernel sends SIGHUP and SIGCONT to the
+     * terminal's foreground group.
+     */
+    public static void detachControllingTerminal(int fd) {
+        CallState cs = CallState.current();
+        long r = Syscall.raw(cs, Sys.IOCTL, fd, TIOCNOTTY, 0, 0, 0, 0);
+        if (r == -1) throw cs.failure("ioctl(TIOCNOTTY)", fd);
     }
 
     /**

@@ -358,16 +358,20 @@ public final class Spawn {
         check(cs, FA_INIT, fa, "");
         try {
             for (FileAction action : actions) {
-                switch (action) {
-                    case Dup2(int from, int to) ->
-                        succeed(FA_ADDDUP2, (int) FA_ADDDUP2.get().invokeExact(cs.capture, fa, from, to), from + ", " + to);
-                    case Open(int fd, String path, int openFlags, int mode) -> succeed(FA_ADDOPEN,
-                            (int) FA_ADDOPEN.get().invokeExact(cs.capture, fa, fd, arena.allocateFrom(path), openFlags, mode),
-                            fd + ", " + path);
-                    case Close(int fd) -> check(cs, FA_ADDCLOSE, fa, fd, fd);
-                    case CloseFrom(int lowest) -> check(cs, FA_ADDCLOSEFROM, fa, lowest, lowest);
-                    case Chdir(String path) -> check(cs, FA_ADDCHDIR, fa, arena.allocateFrom(path), path);
-                    case Foreground(int ttyFd) -> check(cs, FA_ADDTCSETPGRP, fa, ttyFd, ttyFd);
+                // instanceof, not a pattern switch: its bootstrap would spin a class on procward init's start-up path
+                if (action instanceof Dup2 a) {
+                    succeed(FA_ADDDUP2, (int) FA_ADDDUP2.get().invokeExact(cs.capture, fa, a.from(), a.to()), a.from() + ", " + a.to());
+                } else if (action instanceof Open a) {
+                    succeed(FA_ADDOPEN, (int) FA_ADDOPEN.get().invokeExact(cs.capture, fa, a.fd(), arena.allocateFrom(a.path()), a.flags(), a.mode()),
+                            a.fd() + ", " + a.path());
+                } else if (action instanceof Close a) {
+                    check(cs, FA_ADDCLOSE, fa, a.fd(), a.fd());
+                } else if (action instanceof CloseFrom a) {
+                    check(cs, FA_ADDCLOSEFROM, fa, a.lowest(), a.lowest());
+                } else if (action instanceof Chdir a) {
+                    check(cs, FA_ADDCHDIR, fa, arena.allocateFrom(a.path()), a.path());
+                } else if (action instanceof Foreground a) {
+                    check(cs, FA_ADDTCSETPGRP, fa, a.ttyFd(), a.ttyFd());
                 }
             }
         } catch (Throwable t) {

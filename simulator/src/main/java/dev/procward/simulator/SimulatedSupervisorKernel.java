@@ -6,6 +6,7 @@ import dev.procward.supervisor.KernelException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Predicate;
 
 /**
@@ -258,6 +259,13 @@ public final class SimulatedSupervisorKernel implements Kernel {
     public List<Integer> children() {
         synchronized (k) {
             return k.children(self);
+        }
+    }
+
+    @Override
+    public OptionalInt processGroupOf(int pid) {
+        synchronized (k) {
+            return k.process(pid).map(v -> OptionalInt.of(v.pgid())).orElse(OptionalInt.empty());
         }
     }
 

@@ -80,6 +80,14 @@ public interface Kernel extends AutoCloseable {
         return reapAny().map(exit -> new Reaped(exit, "", Optional.empty()));
     }
 
+    /**
+     * The process group of {@code pid}, or empty when it is gone or the kernel cannot tell. Lets
+     * the supervisor skip orphans that a signal to the child's group has already reached.
+     */
+    default OptionalInt processGroupOf(int pid) throws KernelException {
+        return OptionalInt.empty();
+    }
+
     /** Releases what the kernel holds for the supervisor (Linux: the signalfd, pidfds). */
     @Override
     default void close() {}

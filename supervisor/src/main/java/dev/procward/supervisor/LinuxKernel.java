@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -43,7 +44,11 @@ public final class LinuxKernel implements Kernel {
     private final StartState start;
     private final SignalFd signals;
     private final int pid;
+    private static final int O_RDWR = 2;
+
     private final Map<Integer, Pidfd> pidfds = new HashMap<>();
+    /** The terminal a new-session child opens as its controlling one; null until first asked. */
+    private Optional<String> terminalPath;
 
     public LinuxKernel(StartState start) {
         this.start = start;
@@ -69,20 +74,20 @@ public final class LinuxKernel implements Kernel {
 
     @Override
     public int spawn(SpawnSpec spec) throws KernelException {
-        Spawn spawn = Spawn.command(spec.argv())
-                .environment(start.environment())
-                .signalMask(start.mask())
-                .defaultSignals(new SignalSet(~start.ignored().bits()));
-        if (spec.newSession()) spawn.newSession();
-        else if (spec.newProcessGroup()) spawn.processGroup(0);
-        if (spec.takeTerminal() && hasTerminal()) spawn.foregroundTerminal(0);
-        closeJvmDescriptors(spawn);
-        boolean threadAttributes = spec.credentials().isPresent() || spec.nice().isPresent()
-                || spec.sched().filter(s -> !(s instanceof SchedPolicy.Deadline)).isPresent();
-        int child = threadAttributes ? spawnFromThrowawayThread(spawn, spec) : start(spawn);
+        Optional<String> terminal = spec.newSession() ? terminalForNewSession() : Optional.empty();
+        int child;
+        try {
+            child = start(spec, terminal);
+        } catch (KernelException e) {
+            if (terminal.isEmpty()) throw e;
+            // The child could not open the terminal (another --user, say): start it without one,
+            // as dumb-init goes on when TIOCSCTTY fails. A real exec failure fails again here.
+            child = start(spec, Optional.empty());
+        }
         if (spec.sched().orElse(null) instanceof SchedPolicy.Deadline d) {
             // A SCHED_DEADLINE thread may not fork, so the child gets the policy right after it starts.
-            call(() -> Scheduling.setAttr(child, ProcessScheduling.toAttr(d, 0)));
+            final int started = child;
+            call(() -> Scheduling.setAttr(started, ProcessScheduling.toAttr(d, 0)));
         }
         try {
             pidfds.put(child, Pidfd.open(child));
@@ -90,6 +95,64 @@ public final class LinuxKernel implements Kernel {
             // pidfd_open needs Linux 5.3; without it the child is signalled by pid
         }
         return child;
+    }
+
+    private int start(SpawnSpec spec, Optional<String> terminal) throws KernelException {
+        Spawn spawn = Spawn.command(spec.argv())
+                .environment(start.environment())
+                .signalMask(start.mask())
+                .defaultSignals(new SignalSet(~start.ignored().bits()));
+        if (spec.newSession()) spawn.newSession();
+        else if (spec.newProcessGroup()) spawn.processGroup(0);
+        if (spec.takeTerminal() && hasTerminal()) spawn.foregroundTerminal(0);
+        // Opened after the setsid, without O_NOCTTY, by a session leader with no terminal: Linux
+        // makes it the child's controlling terminal. The slot above the inherited descriptors is
+        // closed again by the close-from action below, so the child keeps only its own 0, 1, 2.
+        terminal.ifPresent(path -> spawn.open(highestInheritedFd() + 1, path, O_RDWR, 0));
+        closeJvmDescriptors(spawn);
+        boolean threadAttributes = spec.credentials().isPresent() || spec.nice().isPresent()
+                || spec.sched().filter(s -> !(s instanceof SchedPolicy.Deadline)).isPresent();
+        return threadAttributes ? spawnFromThrowawayThread(spawn, spec) : start(spawn);
+    }
+
+    /**
+     * dumb-init's terminal hand-over for a child in a new session. posix_spawn has no TIOCSCTTY
+     * action, so: when procward leads its session and stdin is its controlling terminal, procward
+     * gives the terminal up (TIOCNOTTY, as dumb-init does), and the child opens it again by name
+     * after its setsid. Giving it up sends SIGHUP and SIGCONT to the terminal's foreground group;
+     * when that is procward's own, they are dropped here, as dumb-init ignores the first of each.
+     * Not the session leader (started from an interactive shell): the terminal stays with that
+     * session, and the child runs without one, as dumb-init's TIOCSCTTY fails there too.
+     *
+     * @return the terminal's path, or empty when the child cannot get it
+     */
+    private Optional<String> terminalForNewSession() {
+        if (terminalPath != null) return terminalPath; // once given up, the path stays valid for restarts
+        terminalPath = Optional.empty();
+        try {
+            if (!hasTerminal() || Processes.getsid(0) != pid) return terminalPath;
+            String path = Files.readSymbolicLink(PROC.resolve("self/fd/0")).toString();
+            boolean hangupComesToUs = Processes.tcgetpgrp(0) == Processes.getpgid(0);
+            Processes.detachControllingTerminal(0);
+            if (hangupComesToUs) dropPending(SignalSet.ofNumbers(SignalNames.HUP, SignalNames.CONT));
+            terminalPath = Optional.of(path);
+        } catch (ErrnoException | IOException e) {
+            // ENOTTY: stdin is a terminal but not ours; no /proc: no path to reopen
+        }
+        return terminalPath;
+    }
+
+    /** Takes {@code which} out of the pending signals (all are blocked), leaving the others for the loop. */
+    private static void dropPending(SignalSet which) {
+        try (SignalFd only = SignalFd.open(which, true)) {
+            while (only.read().isPresent()) {
+                // dropped
+            }
+        }
+    }
+
+    private int highestInheritedFd() {
+        return start.inheritedFds().stream().mapToInt(Integer::intValue).max().orElse(2);
     }
 
     private static int start(Spawn spawn) throws KernelException {
@@ -151,7 +214,7 @@ public final class LinuxKernel implements Kernel {
      */
     private void closeJvmDescriptors(Spawn spawn) {
         Set<Integer> inherited = start.inheritedFds();
-        int highestInherited = inherited.stream().mapToInt(Integer::intValue).max().orElse(2);
+        int highestInherited = highestInheritedFd();
         java.util.TreeSet<Integer> candidates = new java.util.TreeSet<>();
         for (int fd = 3; fd < Math.min(highestInherited, 1024); fd++) candidates.add(fd);
         if (highestInherited >= 1024) candidates.addAll(LaunchChain.openFds()); // sparse numbers far up
@@ -218,11 +281,10 @@ public final class LinuxKernel implements Kernel {
     }
 
     private Optional<ChildExit> toExit(ChildStatus status) {
-        ChildExit exit = switch (status) {
-            case ChildStatus.Exited e -> new ChildExit(e.pid(), false, e.code(), false);
-            case ChildStatus.Killed k -> new ChildExit(k.pid(), true, k.signal(), k.coreDumped());
-            default -> null;
-        };
+        // instanceof, not a pattern switch: the init path spins no switch bootstrap class
+        ChildExit exit = null;
+        if (status instanceof ChildStatus.Exited e) exit = new ChildExit(e.pid(), false, e.code(), false);
+        else if (status instanceof ChildStatus.Killed k) exit = new ChildExit(k.pid(), true, k.signal(), k.coreDumped());
         if (exit != null) {
             Pidfd fd = pidfds.remove(exit.pid());
             if (fd != null) fd.close();
@@ -253,6 +315,16 @@ public final class LinuxKernel implements Kernel {
             // /proc unreadable: no orphans known
         }
         return out;
+    }
+
+    @Override
+    public OptionalInt processGroupOf(int target) throws KernelException {
+        try {
+            return OptionalInt.of(Processes.getpgid(target));
+        } catch (ErrnoException e) {
+            if (e.errnoName().equals("ESRCH")) return OptionalInt.empty();
+            throw new KernelException(e.errnoName(), e.getMessage());
+        }
     }
 
     @Override

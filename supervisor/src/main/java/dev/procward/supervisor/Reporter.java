@@ -13,6 +13,11 @@ public interface Reporter {
 
     void log(Level level, String message);
 
+    /** False when {@code log(level, ...)} would print nothing: hot paths skip building the message. */
+    default boolean enabled(Level level) {
+        return true;
+    }
+
     /** The name the init goes by in its messages ("tini", "dumb-init", "procward"). */
     String initName();
 
@@ -31,8 +36,13 @@ public interface Reporter {
             }
 
             @Override
+            public boolean enabled(Level level) {
+                return level == Level.FATAL || verbosity >= level.ordinal();
+            }
+
+            @Override
             public void log(Level level, String message) {
-                if (level != Level.FATAL && verbosity < level.ordinal()) return;
+                if (!enabled(level)) return;
                 PrintStream out = level.ordinal() <= Level.WARN.ordinal() ? errors : chatter;
                 out.print("[" + padded(level) + " " + name + " (" + pid.getAsInt() + ")] " + message + "\n");
                 out.flush();
@@ -54,8 +64,13 @@ public interface Reporter {
             }
 
             @Override
+            public boolean enabled(Level level) {
+                return level.ordinal() <= Level.WARN.ordinal() || debug;
+            }
+
+            @Override
             public void log(Level level, String message) {
-                if (level.ordinal() > Level.WARN.ordinal() && !debug) return;
+                if (!enabled(level)) return;
                 errors.print("[dumb-init] " + message + "\n");
                 errors.flush();
             }

@@ -106,17 +106,28 @@ public final class Supervisor {
         return Duration.ofNanos(Math.max(0, next - kernel.nanoTime()));
     }
 
+    /**
+     * Reaps until nothing is left to reap. The hot loop of a reap storm: without --events nothing
+     * is read about the zombie, and the reap message is built only when it will be printed.
+     */
     private void drain() throws KernelException {
         boolean describe = events != EventSink.NONE;
+        Level reapLevel = config.warnOnReap() ? Level.WARN : Level.DEBUG;
+        boolean logReaps = log.enabled(reapLevel);
         while (true) {
-            Optional<Kernel.Reaped> reaped = describe ? kernel.reapAnyDescribed()
-                    : kernel.reapAny().map(e -> new Kernel.Reaped(e, "", Optional.empty()));
-            if (reaped.isEmpty()) return;
-            Kernel.ChildExit exit = reaped.get().exit();
-            boolean main = exit.pid() == mainPid;
-            events.reaped(reaped.get(), main);
-            if (main) onMainExit(exit);
-            else log.log(config.warnOnReap() ? Level.WARN : Level.DEBUG, "Reaped zombie process with pid=" + exit.pid());
+            Kernel.ChildExit exit;
+            if (describe) {
+                Optional<Kernel.Reaped> reaped = kernel.reapAnyDescribed();
+                if (reaped.isEmpty()) return;
+                exit = reaped.get().exit();
+                events.reaped(reaped.get(), exit.pid() == mainPid);
+            } else {
+                Optional<Kernel.ChildExit> reaped = kernel.reapAny();
+                if (reaped.isEmpty()) return;
+                exit = reaped.get();
+            }
+            if (exit.pid() == mainPid) onMainExit(exit);
+            else if (logReaps) log.log(reapLevel, "Reaped zombie process with pid=" + exit.pid());
         }
     }
 
@@ -127,7 +138,7 @@ public final class Supervisor {
         mainPid = -1;
         log.log(Level.INFO, exit.killed() ? "Main child exited with signal (with signal '" + name(exit.codeOrSignal()) + "')"
                 : "Main child exited normally (with status '" + exit.codeOrSignal() + "')");
-        if (config.termGroupOnExit() && childGroup > 0) forward(TERM, true);
+        boolean groupTold = config.termGroupOnExit() && childGroup > 0 && forwardToGroup(TERM);
         long ran = kernel.nanoTime() - mainStartedAt;
         if (!shuttingDown && config.restart().restarts(status, restarts)) {
             unstableStreak = ran >= config.restart().stableAfter().toNanos() ? 1 : unstableStreak + 1;
@@ -138,7 +149,7 @@ public final class Supervisor {
             restartAt = kernel.nanoTime() + delay.toNanos();
         } else if (config.signalOrphans() && !shuttingDown) {
             // On a shutdown signal the orphans already got it; otherwise they learn of the end now.
-            signalOrphans(TERM, TERM);
+            signalOrphans(TERM, TERM, groupTold);
         }
     }
 
@@ -149,55 +160,67 @@ public final class Supervisor {
             events.dropped(received, "ignored");
             return;
         }
-        log.log(Level.DEBUG, "Passing signal: '" + name(received) + "'");
+        if (log.enabled(Level.DEBUG)) log.log(Level.DEBUG, "Passing signal: '" + name(received) + "'");
         int sent = config.rewrites().getOrDefault(received, received);
+        boolean groupTold = false;
         if (sent == 0) events.dropped(received, "rewritten to 0");
-        else forwardReceived(received, sent);
+        else groupTold = forwardReceived(received, sent);
         if (config.stopSelfOnTtyStop() && ttyStop) kernel.signal(kernel.pid(), STOP);
-        if (received == TERM || received == INT || received == QUIT) onShutdownSignal(received, sent);
+        if (received == TERM || received == INT || received == QUIT) onShutdownSignal(received, sent, groupTold);
     }
 
-    private void onShutdownSignal(int received, int sent) throws KernelException {
+    private void onShutdownSignal(int received, int sent, boolean groupTold) throws KernelException {
         shuttingDown = true;
         if (restartAt != NONE) {
             restartAt = NONE;
             log.log(Level.INFO, "Shutdown signal during restart delay: not restarting");
         }
-        if (config.signalOrphans() && sent != 0) signalOrphans(received, sent);
+        if (config.signalOrphans() && sent != 0) signalOrphans(received, sent, groupTold);
         if (config.grace().isPresent() && graceDeadline == NONE && !graceExpired && (received == TERM || received == INT)) {
             graceDeadline = kernel.nanoTime() + config.grace().get().toNanos();
         }
     }
 
-    private void forwardReceived(int received, int sent) throws KernelException {
+    /** Forwards to the child or its group; true when it went to the group (and reached someone). */
+    private boolean forwardReceived(int received, int sent) throws KernelException {
         if (config.signalGroup() && childGroup > 0) {
-            if (sendGroup(childGroup, sent)) events.forwarded(received, sent, "group", childGroup);
-            else {
-                log.log(Level.WARN, "Child was dead when forwarding signal");
-                events.dropped(received, "no process left in the group");
+            if (sendGroup(childGroup, sent)) {
+                events.forwarded(received, sent, "group", childGroup);
+                return true;
             }
+            log.log(Level.WARN, "Child was dead when forwarding signal");
+            events.dropped(received, "no process left in the group");
         } else if (mainPid > 0) {
             if (send(mainPid, sent)) events.forwarded(received, sent, "child", mainPid);
             else log.log(Level.WARN, "Child was dead when forwarding signal");
         } else {
             events.dropped(received, "no child running");
         }
+        return false;
     }
 
-    /** Sends to the group (dumb-init's exit TERM) or the main child, honouring rewrites. */
-    private void forward(int signal, boolean toGroup) throws KernelException {
+    /** Sends (the rewrite of) {@code signal} to the child's group, dumb-init's TERM on exit; true when delivered. */
+    private boolean forwardToGroup(int signal) throws KernelException {
         int sent = config.rewrites().getOrDefault(signal, signal);
-        if (sent == 0) return;
-        if (toGroup && childGroup > 0) {
-            if (sendGroup(childGroup, sent)) events.forwarded(signal, sent, "group", childGroup);
-        }
+        if (sent == 0 || !sendGroup(childGroup, sent)) return false;
+        events.forwarded(signal, sent, "group", childGroup);
+        return true;
     }
 
-    private void signalOrphans(int received, int sent) throws KernelException {
+    /**
+     * Sends to every adopted orphan. An orphan keeps the process group it was born in, usually the
+     * child's: when {@code groupTold}, the signal already reached those through the group and is
+     * not sent a second time.
+     */
+    private void signalOrphans(int received, int sent, boolean groupTold) throws KernelException {
         for (int pid : kernel.children()) {
-            if (pid == mainPid) continue;
+            if (pid == mainPid || groupTold && inChildGroup(pid)) continue;
             if (send(pid, sent)) events.forwarded(received, sent, "orphan", pid);
         }
+    }
+
+    private boolean inChildGroup(int pid) throws KernelException {
+        return childGroup > 0 && kernel.processGroupOf(pid).orElse(-1) == childGroup;
     }
 
     private void onDeadline() throws KernelException {
@@ -223,7 +246,11 @@ public final class Supervisor {
             kernel.signalAll(KILL);
             events.forwarded(TERM, KILL, "all", 0);
         } else {
-            for (int pid : kernel.children()) if (send(pid, KILL)) events.forwarded(TERM, KILL, "orphan", pid);
+            boolean groupKilled = childGroup > 0; // the group was sent KILL above, orphans in it included
+            for (int pid : kernel.children()) {
+                if (pid == mainPid || groupKilled && inChildGroup(pid)) continue;
+                if (send(pid, KILL)) events.forwarded(TERM, KILL, "orphan", pid);
+            }
         }
     }
 

@@ -199,6 +199,28 @@ public abstract class SupervisionContract {
     }
 
     @Test
+    void anOrphanTheGroupSignalReachedIsNotSignalledAgain() throws Exception {
+        // The orphans were born in the child's process group, so the forwarded group TERM reaches them.
+        Programs.Program program = programs().orphansThenTrapping(3, TERM);
+        Future<Integer> run = start(config(program.argv()).signalGroup(true).signalOrphans(true).waitAll(true));
+        program.readiness().await(scenarioTimeout());
+        deliverToSupervisor(kernel, TERM);
+        assertEquals(0, run.get(scenarioTimeout().toMillis(), TimeUnit.MILLISECONDS));
+        assertFalse(kernel.hasChildren());
+        assertEquals(List.of(), events.orphansSignalled, "TERM went to the group once, not again to each orphan");
+    }
+
+    @Test
+    void theExitTermToTheGroupIsNotSentAgainToItsOrphans() throws Exception {
+        // dumb-init's TERM to the child's group on exit reaches the orphans born in that group.
+        int code = supervise(config(programs().leaveOrphans(2, Duration.ofSeconds(60)))
+                .termGroupOnExit(true).signalOrphans(true).waitAll(true));
+        assertEquals(0, code);
+        assertEquals(List.of(), events.orphansSignalled, "the orphans got the group's TERM only");
+        assertEquals(List.of(TERM), events.forwarded, "one TERM, to the group");
+    }
+
+    @Test
     void restartsOnFailureUpToMaxRestartsWithBackoff() throws Exception {
         int code = supervise(config(programs().exitWith(3))
                 .restart(new RestartPolicy(RestartPolicy.Mode.ON_FAILURE, 2, Duration.ofMillis(20), Duration.ofSeconds(1), Duration.ofSeconds(10))));
