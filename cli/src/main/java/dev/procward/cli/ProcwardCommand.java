@@ -35,16 +35,17 @@ public final class ProcwardCommand extends ProcwardRoot {
 
     /**
      * The command line for these arguments: when they name one of procward's subcommands (after
-     * the optional top-level {@code --backend KIND}), the root holds that subcommand only; anything
-     * else (no subcommand, {@code --help}, {@code help}, an unknown name) gets every subcommand, so
-     * that listings and suggestions stay complete. Parsing and behaviour are the same either way.
+     * the optional top-level {@code --backend KIND}), the root holds that subcommand only, and for
+     * {@code --version} none; anything else (no subcommand, {@code --help}, {@code help}, an unknown
+     * name) gets every subcommand, so that listings and suggestions stay complete. Parsing and behaviour are the same either way.
      */
     public static CommandLine commandLine(String... args) {
+        boolean versionOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
         Class<?> sub = subcommandClass(subcommandName(args));
-        if (sub == null) return commandLine();
-        CommandLine cl = new CommandLine(new ProcwardRoot());
-        cl.addSubcommand(sub); // before configure(): picocli passes the settings down to existing subcommands
-        return configure(cl);
+        if (sub == null && !versionOnly) return commandLine();
+        CommandLine root = new CommandLine(new ProcwardRoot());
+        if (sub != null) root.addSubcommand(sub); // before configure(): picocli passes settings down to existing subcommands
+        return configure(root);
     }
 
     /** The first argument after the top-level options, or null. */
@@ -55,15 +56,30 @@ public final class ProcwardCommand extends ProcwardRoot {
         return i < args.length ? args[i] : null;
     }
 
-    /** The class of one of procward's own subcommands, by name, from the list above; null for others. */
+    /**
+     * The class of one of procward's own subcommands, by name; null for others. The same list as
+     * the annotation above (LazyCommandLineTest holds them equal): reading the annotation instead
+     * would load and parse every subcommand class, a tenth of a short command's start-up.
+     * {@code help} is not here: it lists its siblings, so it needs them all.
+     */
     static Class<?> subcommandClass(String name) {
-        if (name == null || name.isEmpty() || name.charAt(0) == '-') return null;
-        for (Class<?> c : ProcwardCommand.class.getAnnotation(Command.class).subcommands()) {
-            if (c == CommandLine.HelpCommand.class) continue; // `help` lists its siblings: needs them all
-            Command cmd = c.getAnnotation(Command.class);
-            if (cmd != null && cmd.name().equals(name)) return c;
-        }
-        return null;
+        if (name == null) return null;
+        return switch (name) {
+            case "doctor" -> DoctorCommand.class;
+            case "ps" -> PsCommand.class;
+            case "tree" -> TreeCommand.class;
+            case "inspect" -> InspectCommand.class;
+            case "zombies" -> ZombiesCommand.class;
+            case "stuck" -> StuckCommand.class;
+            case "signal" -> SignalCommand.class;
+            case "capture" -> CaptureCommand.class;
+            case "init" -> InitCommand.class;
+            case "sched" -> SchedCommand.class;
+            case "bench" -> BenchCommand.class;
+            case "sim" -> SimCommand.class;
+            case "exporter" -> ExporterCommand.class;
+            default -> null;
+        };
     }
 
     /** One-line errors with a usage hint, no stack traces. */
