@@ -30,10 +30,13 @@ final class ShortCommandTraining {
                 new String[] {"--version"});
     }
 
+    /** @param args command lines to train on instead of the default ones, one per argument ("ps -L") */
     public static void main(String[] args) {
+        List<String[]> lines = args.length == 0 ? commandLines()
+                : java.util.Arrays.stream(args).map(a -> a.strip().split(" +")).toList();
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
         System.setOut(discard);
         System.setErr(discard);
-        for (String[] line : commandLines()) Main.run(line);
+        for (String[] line : lines) Main.run(line);
     }
 }
