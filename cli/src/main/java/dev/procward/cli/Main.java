@@ -23,6 +23,6 @@ public final class Main {
 
     /** Runs one command line and returns its exit code; never throws. */
     public static int run(String... args) {
-        return ProcwardCommand.commandLine().execute(args);
+        return ProcwardCommand.commandLine(args).execute(args);
     }
 }

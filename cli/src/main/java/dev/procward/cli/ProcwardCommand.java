@@ -5,11 +5,11 @@ import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 
+/**
+ * procward with every subcommand: what {@code --help}, {@code help}, the man pages and the shell
+ * completion (both generated from this class at package time) show.
+ */
 @Command(
-        name = "procward",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        description = "Init, inspector and spawn laboratory for Linux processes.",
         subcommands = {
                 DoctorCommand.class,
                 PsCommand.class,
@@ -25,30 +25,66 @@ import java.io.PrintWriter;
                 SimCommand.class,
                 ExporterCommand.class,
                 CommandLine.HelpCommand.class,
-        },
-        footerHeading = "%n",
-        footer = ExitCodes.HELP_SECTION)
-public final class ProcwardCommand implements Runnable {
+        })
+public final class ProcwardCommand extends ProcwardRoot {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @CommandLine.Option(names = "--backend", paramLabel = "KIND", scope = CommandLine.ScopeType.INHERIT,
-            description = "Kernel behind the commands: ${COMPLETION-CANDIDATES} (default: auto = the real kernel on Linux).")
-    void backend(Backend b) {
-        Backend.select(b);
-    }
-
-    @Override
-    public void run() {
-        // No subcommand: show what exists rather than guessing a default job.
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    /** The configured command line: one-line errors with a usage hint, no stack traces. */
+    /** The configured command line with every subcommand. */
     public static CommandLine commandLine() {
+        return configure(new CommandLine(new ProcwardCommand()));
+    }
+
+    /**
+     * The command line for these arguments: when they name one of procward's subcommands (after
+     * the optional top-level {@code --backend KIND}), the root holds that subcommand only, and for
+     * {@code --version} none; anything else (no subcommand, {@code --help}, {@code help}, an unknown
+     * name) gets every subcommand, so that listings and suggestions stay complete. Parsing and behaviour are the same either way.
+     */
+    public static CommandLine commandLine(String... args) {
+        boolean versionOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+        Class<?> sub = subcommandClass(subcommandName(args));
+        if (sub == null && !versionOnly) return commandLine();
+        CommandLine root = new CommandLine(new ProcwardRoot());
+        if (sub != null) root.addSubcommand(sub); // before configure(): picocli passes settings down to existing subcommands
+        return configure(root);
+    }
+
+    /** The first argument after the top-level options, or null. */
+    static String subcommandName(String[] args) {
+        int i = 0;
+        if (i < args.length && args[i].startsWith("--backend=")) i++;
+        else if (i < args.length && args[i].equals("--backend")) i += 2;
+        return i < args.length ? args[i] : null;
+    }
+
+    /**
+     * The class of one of procward's own subcommands, by name; null for others. The same list as
+     * the annotation above (LazyCommandLineTest holds them equal): reading the annotation instead
+     * would load and parse every subcommand class, a tenth of a short command's start-up.
+     * {@code help} is not here: it lists its siblings, so it needs them all.
+     */
+    static Class<?> subcommandClass(String name) {
+        if (name == null) return null;
+        return switch (name) {
+            case "doctor" -> DoctorCommand.class;
+            case "ps" -> PsCommand.class;
+            case "tree" -> TreeCommand.class;
+            case "inspect" -> InspectCommand.class;
+            case "zombies" -> ZombiesCommand.class;
+            case "stuck" -> StuckCommand.class;
+            case "signal" -> SignalCommand.class;
+            case "capture" -> CaptureCommand.class;
+            case "init" -> InitCommand.class;
+            case "sched" -> SchedCommand.class;
+            case "bench" -> BenchCommand.class;
+            case "sim" -> SimCommand.class;
+            case "exporter" -> ExporterCommand.class;
+            default -> null;
+        };
+    }
+
+    /** One-line errors with a usage hint, no stack traces. */
+    private static CommandLine configure(CommandLine cl) {
         Backend.select(Backend.auto); // --backend applies to one command line only
-        CommandLine cl = new CommandLine(new ProcwardCommand());
         cl.setAllowSubcommandsAsOptionParameters(true); // --backend sim: 'sim' is also a command
         cl.setParameterExceptionHandler(ProcwardCommand::onBadUsage);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {

@@ -1,7 +1,6 @@
 package dev.procward.cli.inspect;
 
 import dev.procward.probes.Field;
-import dev.procward.probes.IdNames;
 import dev.procward.probes.ProcStat;
 import dev.procward.probes.ProcessFilter;
 import dev.procward.probes.ProcessSnapshot;
@@ -12,7 +11,6 @@ import dev.procward.probes.ThreadSample;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -81,7 +79,7 @@ public final class PsListing {
                 }
             }
         }
-        var ctx = new PsContext(table.system(), IdNames.users(q.root()), intervalCpu, ZoneId.systemDefault());
+        var ctx = new PsContext(table.system(), q.root(), intervalCpu);
         if (!q.sort().isEmpty()) rows.sort(comparator(ctx, q.sort()));
         return new Result(ctx, q.columns(), rows, table.vanished());
     }
