@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the Dockerfile promises about the image itself. */
 @ContainerTest
@@ -34,6 +35,21 @@ class ImageIT {
         Set<String> modules = listing.logs().lines().map(line -> line.replaceFirst("@.*", ""))
                 .filter(line -> !line.isBlank()).collect(Collectors.toSet());
         assertEquals(Set.of("java.base", "jdk.unsupported", "jdk.httpserver"), modules, listing::logs);
+    }
+
+    /** The launcher in the image serves the inspectors too, from the bundled runtime and jar. */
+    @Test
+    @Execution(ExecutionMode.CONCURRENT)
+    void theInspectorsRunInTheImageFromTheBundledRuntime(ProjectImage image) {
+        AppContainer.Exit ps = AppContainer.run(image, Anchor.NONE, List.of(),
+                "/opt/procward/bin/procward", "ps", "-o", "pid,comm");
+        assertEquals(0, ps.code(), ps::logs);
+        assertTrue(ps.logs().lines().anyMatch(l -> l.matches("\\s*1 java")), ps::logs);
+
+        AppContainer.Exit inspect = AppContainer.run(image, Anchor.NONE, List.of(),
+                "/opt/procward/bin/procward", "inspect", "1", "--output", "json");
+        assertEquals(0, inspect.code(), inspect::logs);
+        assertTrue(inspect.logs().contains("\"identity\""), inspect::logs);
     }
 
     /** AOTMode=on makes the JVM refuse to start unless the cache built into the image is usable. */
