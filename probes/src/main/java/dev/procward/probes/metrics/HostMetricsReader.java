@@ -1,6 +1,5 @@
 package dev.procward.probes.metrics;
 
-import dev.procward.probes.Cmdline;
 import dev.procward.probes.Field;
 import dev.procward.probes.ProcStat;
 import dev.procward.probes.ProcessSnapshot;
@@ -27,10 +26,10 @@ import java.util.Set;
 
 /**
  * Takes one snapshot of a /proc root and turns it into {@link HostMetrics}. The listing reads
- * {@code stat} alone (plus {@code cmdline} only when a group matches on it); everything costlier
- * is read for the few processes that need it: {@code smaps_rollup} for the PSS ranking,
- * {@code fd/} for group members. Keeps the CPU ledger between scrapes, so one reader serves one
- * exporter.
+ * {@code stat} alone; everything costlier is read for the few processes that need it:
+ * {@code cmdline} for the processes a cmdline group rule is tried on (kept between scrapes, see
+ * {@link CmdlineCache}), {@code smaps_rollup} for the PSS ranking, {@code fd/} for group members.
+ * Keeps the CPU ledger between scrapes, so one reader serves one exporter.
  */
 public final class HostMetricsReader {
 
@@ -57,11 +56,13 @@ public final class HostMetricsReader {
     }
 
     private static final int CGROUP_DIRECTORIES_MAX = 5000;
+    /** How long a cached command line is trusted (see {@link CmdlineCache}). */
+    private static final Duration CMDLINE_REFRESH = Duration.ofSeconds(60);
 
     private final Config config;
     private final CpuLedger ledger = new CpuLedger();
     private final ReapWatch reapWatch = new ReapWatch();
-    private final Set<Field> listing;
+    private final CmdlineCache cmdlines;
     private PssRanking lastRanking;
 
     /** A PSS ranking and when it was taken; reused while younger than the refresh interval. */
@@ -69,7 +70,7 @@ public final class HostMetricsReader {
 
     public HostMetricsReader(Config config) {
         this.config = config;
-        this.listing = GroupRule.anyNeedsCmdline(config.groups()) ? EnumSet.of(Field.STAT, Field.CMDLINE) : EnumSet.of(Field.STAT);
+        this.cmdlines = new CmdlineCache(config.procRoot(), CMDLINE_REFRESH);
     }
 
     public Path procRoot() {
@@ -79,7 +80,7 @@ public final class HostMetricsReader {
     public synchronized HostMetrics read() {
         long started = System.nanoTime();
         Path root = config.procRoot();
-        ProcessTable table = Snapshotter.take(root, listing);
+        ProcessTable table = Snapshotter.take(root, EnumSet.of(Field.STAT));
         Map<Integer, ProcessSnapshot> byPid = table.byPid();
         int gaps = table.vanished();
         long threads = 0;
@@ -99,7 +100,7 @@ public final class HostMetricsReader {
         long pageSize = table.system().pageSize();
         PssRanking top = pssRanking(table, byPid, pageSize, started);
         int pssReads = top.takenAtNanos() == started ? top.reads() : 0;
-        List<HostMetrics.GroupStats> groups = groups(table, pageSize);
+        List<HostMetrics.GroupStats> groups = groups(table, pageSize, started);
         return new HostMetrics(table.processes().size(), (int) Math.min(Integer.MAX_VALUE, threads), zombies,
                 LabelBudget.topK(zombieParents, config.maxLabelValues()),
                 toOptional(Sysctl.PID_MAX.read(root).orElse(null)),
@@ -149,14 +150,11 @@ public final class HostMetricsReader {
     }
 
     private static Optional<String> cmdline(Path root, int pid) {
-        return Snapshotter.takeOne(root, pid, EnumSet.of(Field.CMDLINE))
-                .map(ProcessSnapshot::cmdline)
-                .filter(c -> c != null && !c.isEmpty())
-                .map(Cmdline::joined)
+        return CmdlineCache.read(root, pid)
                 .map(s -> s.length() <= CMDLINE_LABEL_MAX ? s : s.substring(0, CMDLINE_LABEL_MAX - 1) + "…");
     }
 
-    private List<HostMetrics.GroupStats> groups(ProcessTable table, long pageSize) {
+    private List<HostMetrics.GroupStats> groups(ProcessTable table, long pageSize, long now) {
         if (config.groups().isEmpty()) {
             return List.of();
         }
@@ -169,11 +167,12 @@ public final class HostMetricsReader {
         config.groups().forEach(g -> sums.put(g.name(), new Sum(0, 0, 0, 0)));
         List<CpuLedger.Usage> usage = new ArrayList<>();
         double ticks = table.system().clockTicks();
+        cmdlines.startScrape();
         for (ProcessSnapshot p : table.processes()) {
             ProcStat s = p.stat();
             if (s == null || s.kernelThread()) continue;
-            Optional<String> cmd = Optional.ofNullable(p.cmdline()).filter(c -> !c.isEmpty()).map(Cmdline::joined);
-            Optional<GroupRule> rule = GroupRule.firstMatch(config.groups(), s.comm(), cmd);
+            Optional<GroupRule> rule = GroupRule.firstMatch(config.groups(), s.comm(),
+                    () -> s.zombie() ? Optional.empty() : cmdlines.get(p.pid(), s, now));
             if (rule.isEmpty()) continue;
             String g = rule.get().name();
             long fds = s.zombie() ? 0 : OpenFds.count(config.procRoot(), p.pid()).orElse(0);
@@ -181,6 +180,7 @@ public final class HostMetricsReader {
             usage.add(new CpuLedger.Usage(new CpuLedger.ProcessKey(p.pid(), s.startTime()), g,
                     s.utime() / ticks, s.stime() / ticks));
         }
+        cmdlines.endScrape();
         Map<String, CpuLedger.Totals> cpu = ledger.record(usage, sums.keySet());
         List<HostMetrics.GroupStats> out = new ArrayList<>();
         sums.forEach((name, sum) -> {

@@ -120,4 +120,48 @@ class HostMetricsReaderTest {
             sleeper.waitFor();
         }
     }
+
+    @Test
+    void cmdlineGroupsMatchOnArgumentsAndReadEachCommandLineOnce() throws Exception {
+        Process sleeper = new ProcessBuilder("sleep", "121.25").start();
+        try {
+            HostMetricsReader r = reader(List.of(GroupRule.parse("napper=cmdline:^sleep 121\\.25$")), false);
+            assertEquals(1, until(r, x -> x.groups().getFirst().processes() == 1).groups().getFirst().processes());
+            assertEquals(1, r.read().groups().getFirst().processes(), "still matched from the cached command line");
+        } finally {
+            sleeper.destroy();
+            sleeper.waitFor();
+        }
+    }
+
+    @Test
+    void aCachedCommandLineIsReadAgainOnlyWhenStaleOrItsProcessChanged() throws Exception {
+        Process sleeper = new ProcessBuilder("sleep", "122.5").start();
+        try {
+            int pid = (int) sleeper.pid();
+            String text = Files.readString(PROC.resolve(pid + "/stat"));
+            for (int i = 0; i < 500 && !text.contains("(sleep)"); i++) { // until the child has exec'd
+                Thread.sleep(10);
+                text = Files.readString(PROC.resolve(pid + "/stat"));
+            }
+            var stat = dev.procward.probes.ProcStat.parse(text);
+            CmdlineCache cache = new CmdlineCache(PROC, Duration.ofHours(1));
+            cache.startScrape();
+            assertEquals(Optional.of("sleep 122.5"), cache.get(pid, stat, 0));
+            assertEquals(Optional.of("sleep 122.5"), cache.get(pid, stat, 0));
+            assertEquals(1, cache.endScrape());
+            cache.startScrape();
+            cache.get(pid, stat, 1);
+            assertEquals(0, cache.endScrape(), "kept from the last scrape");
+            cache.startScrape();
+            cache.get(pid, stat, Duration.ofHours(2).toNanos());
+            assertEquals(1, cache.endScrape(), "older than the refresh interval");
+            cache.startScrape();
+            cache.get(pid, dev.procward.probes.ProcStat.parse(text.replace("(sleep)", "(other)")), Duration.ofHours(2).toNanos());
+            assertEquals(1, cache.endScrape(), "an exec renames the process: read afresh");
+        } finally {
+            sleeper.destroy();
+            sleeper.waitFor();
+        }
+    }
 }
