@@ -10,6 +10,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One D-state sample for the exporter. Most processes have one thread, and then
@@ -19,7 +20,9 @@ import java.util.List;
  * details as {@code procward stuck}: {@code syscall} and {@code wchan}) only once one of its
  * threads was seen in D. That is one open per single-threaded process instead of a directory
  * listing plus an open. Reading {@code wchan} and {@code syscall} of another user's thread needs
- * CAP_SYS_PTRACE; without it they are "unknown". Not thread-safe: one per sampling thread.
+ * CAP_SYS_PTRACE; without it they are "unknown". The stat lines of the latest sweep are kept
+ * ({@link #latestStatLines}) so that a scrape can reuse them rather than read every stat again.
+ * Not thread-safe, except {@link #latestStatLines}: one per sampling thread.
  */
 public final class DStateSampler {
 
@@ -33,6 +36,7 @@ public final class DStateSampler {
     private final StuckSampler details;
     private final byte[] stat = new byte[1024];
     private boolean nativeReads = true;
+    private volatile StatLines latest;
 
     public DStateSampler(Path procRoot) {
         this.procRoot = procRoot;
@@ -61,15 +65,23 @@ public final class DStateSampler {
         return out;
     }
 
+    /** The stat lines of the latest sweep, handed from the sampling thread to a scraping one. */
+    public Optional<StatLines> latestStatLines() {
+        return Optional.ofNullable(latest);
+    }
+
     private void sweep(SmallFileReader reader, List<ThreadActivity> blocked) {
         StringBuilder path = new StringBuilder(64);
-        for (int pid : Snapshotter.pids(procRoot)) {
+        int[] pids = Snapshotter.pids(procRoot);
+        StatLines.Builder lines = new StatLines.Builder(pids.length);
+        for (int pid : pids) {
             path.setLength(0);
             path.append(root).append('/').append(pid);
             int dir = path.length();
             path.append("/stat");
             int n = read(reader, path);
             if (n <= 0) continue; // gone
+            lines.add(pid, stat, n);
             boolean inD = stateOf(stat, n) == 'D';
             if (!inD && numThreads(stat, n) > 1) {
                 path.setLength(dir);
@@ -80,6 +92,7 @@ public final class DStateSampler {
                 blocked.addAll(details.process(pid));
             }
         }
+        latest = lines.build(System.nanoTime(), pids.length);
     }
 
     /** Whether a thread listed in the task directory at {@code taskDir} is in D. */

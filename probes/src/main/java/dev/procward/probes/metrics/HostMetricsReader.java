@@ -5,6 +5,7 @@ import dev.procward.probes.ProcStat;
 import dev.procward.probes.ProcessSnapshot;
 import dev.procward.probes.ProcessTable;
 import dev.procward.probes.Snapshotter;
+import dev.procward.probes.SystemInfo;
 import dev.procward.probes.kernel.FileNr;
 import dev.procward.probes.kernel.FlatKeyed;
 import dev.procward.probes.kernel.ProcFiles;
@@ -23,13 +24,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Takes one snapshot of a /proc root and turns it into {@link HostMetrics}. The listing reads
  * {@code stat} alone; everything costlier is read for the few processes that need it:
  * {@code cmdline} for the processes a cmdline group rule is tried on (kept between scrapes, see
  * {@link CmdlineCache}), {@code smaps_rollup} for the PSS ranking, {@code fd/} for group members.
- * Keeps the CPU ledger between scrapes, so one reader serves one exporter.
+ * When D-state sampling runs, it reads every stat line anyway: a recent sweep's lines
+ * ({@link StatLines}) then serve as the listing, and a scrape reads no per-process file at all
+ * but those few. Keeps the CPU ledger between scrapes, so one reader serves one exporter.
  */
 public final class HostMetricsReader {
 
@@ -63,13 +67,25 @@ public final class HostMetricsReader {
     private final CpuLedger ledger = new CpuLedger();
     private final ReapWatch reapWatch = new ReapWatch();
     private final CmdlineCache cmdlines;
+    private final Supplier<Optional<StatLines>> recentSweep;
+    private final long sweepMaxAgeNanos;
     private PssRanking lastRanking;
 
     /** A PSS ranking and when it was taken; reused while younger than the refresh interval. */
     private record PssRanking(List<HostMetrics.TopProcess> top, int reads, boolean exact, long takenAtNanos) {}
 
     public HostMetricsReader(Config config) {
+        this(config, Optional::empty, Duration.ZERO);
+    }
+
+    /**
+     * @param recentSweep the latest D-state sweep's stat lines, if any
+     * @param sweepMaxAge how old those may be to serve as a scrape's listing
+     */
+    public HostMetricsReader(Config config, Supplier<Optional<StatLines>> recentSweep, Duration sweepMaxAge) {
         this.config = config;
+        this.recentSweep = recentSweep;
+        this.sweepMaxAgeNanos = sweepMaxAge.toNanos();
         this.cmdlines = new CmdlineCache(config.procRoot(), CMDLINE_REFRESH);
     }
 
@@ -80,7 +96,9 @@ public final class HostMetricsReader {
     public synchronized HostMetrics read() {
         long started = System.nanoTime();
         Path root = config.procRoot();
-        ProcessTable table = Snapshotter.take(root, EnumSet.of(Field.STAT));
+        Optional<StatLines> swept = recentSweep.get().filter(l -> started - l.finishedAtNanos() <= sweepMaxAgeNanos);
+        ProcessTable table = swept.map(l -> l.table(SystemInfo.read(root)))
+                .orElseGet(() -> Snapshotter.take(root, EnumSet.of(Field.STAT)));
         Map<Integer, ProcessSnapshot> byPid = table.byPid();
         int gaps = table.vanished();
         long threads = 0;
@@ -111,7 +129,8 @@ public final class HostMetricsReader {
                 oomKills(root),
                 top.top(), groups,
                 new HostMetrics.Cost((System.nanoTime() - started) / 1e9, table.processes().size(), gaps, pssReads, top.exact(),
-                        (started - top.takenAtNanos()) / 1e9));
+                        (started - top.takenAtNanos()) / 1e9,
+                        swept.map(l -> Math.max(0, started - l.finishedAtNanos()) / 1e9).orElse(0.0)));
     }
 
     private PssRanking pssRanking(ProcessTable table, Map<Integer, ProcessSnapshot> byPid, long pageSize, long now) {

@@ -27,8 +27,11 @@ class HostMetricsReaderTest {
     }
 
     static HostMetricsReader reader(List<GroupRule> groups, boolean cmdline) {
-        return new HostMetricsReader(new HostMetricsReader.Config(PROC, Optional.of(Path.of("/sys/fs/cgroup")),
-                5, 20, groups, cmdline, Duration.ZERO));
+        return new HostMetricsReader(config(groups, cmdline));
+    }
+
+    static HostMetricsReader.Config config(List<GroupRule> groups, boolean cmdline) {
+        return new HostMetricsReader.Config(PROC, Optional.of(Path.of("/sys/fs/cgroup")), 5, 20, groups, cmdline, Duration.ZERO);
     }
 
     static HostMetrics until(HostMetricsReader r, Predicate<HostMetrics> done) throws InterruptedException {
@@ -51,6 +54,27 @@ class HostMetricsReaderTest {
         }
         HostMetrics after = until(r, x -> !x.zombiesByParentComm().containsKey("pw-zomb-rdr"));
         assertFalse(after.zombiesByParentComm().containsKey("pw-zomb-rdr"), "the parent reaped them on TERM");
+    }
+
+    /** The D-state sweep's stat lines serve as the listing: the same zombies, no stat read again. */
+    @Test
+    void aRecentSweepServesAsTheListing() throws Exception {
+        DStateSampler sampler = new DStateSampler(PROC);
+        sampler.sample();
+        HostMetricsReader r = new HostMetricsReader(config(List.of(), false), () -> {
+            var finished = sampler.latestStatLines();
+            sampler.sample(); // the next sweep, as the sampling thread makes them between scrapes
+            return finished;
+        }, Duration.ofMinutes(1));
+        try (ZombieMaker z = ZombieMaker.start(5, "pw-zomb-swp")) {
+            HostMetrics m = until(r, x -> x.zombiesByParentComm().getOrDefault("pw-zomb-swp", 0L) == 5);
+            assertEquals(5L, m.zombiesByParentComm().get("pw-zomb-swp"), m.zombiesByParentComm().toString());
+            assertTrue(m.cost().listingAgeSeconds() > 0, "served from the sweep");
+            assertTrue(m.threads() >= m.processes() && m.processes() > 5);
+        }
+        HostMetricsReader stale = new HostMetricsReader(config(List.of(), false), sampler::latestStatLines, Duration.ZERO);
+        Thread.sleep(5);
+        assertEquals(0.0, stale.read().cost().listingAgeSeconds(), "too old a sweep: the reader lists /proc itself");
     }
 
     @Test
