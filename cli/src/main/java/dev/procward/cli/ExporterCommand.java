@@ -99,7 +99,7 @@ public final class ExporterCommand implements Callable<Integer> {
         Optional<DStateSampler> sampler = tally.map(t -> new DStateSampler(config.procRoot()));
         // A sweep reads every stat line: a scrape within two sampling periods of one lists from it.
         HostMetricsReader reader = sampler
-                .map(s -> new HostMetricsReader(config, s::latestStatLines, Duration.ofNanos(Math.round(2e9 / sampleHz))))
+                .map(s -> new HostMetricsReader(config, s::latestListing, Duration.ofNanos(Math.round(2e9 / sampleHz))))
                 .orElseGet(() -> new HostMetricsReader(config));
         Optional<DStateSampling> sampling = tally.map(t -> DStateSampling.start(sampleHz, sampler.orElseThrow()::sample, t));
         SingleFlight<HostMetrics> shared = new SingleFlight<>(reader::read, Duration.ofMillis(snapshotReuseMillis));

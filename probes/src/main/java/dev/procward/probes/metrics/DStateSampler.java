@@ -2,6 +2,7 @@ package dev.procward.probes.metrics;
 
 import dev.procward.libc.SmallFileReader;
 import dev.procward.probes.Snapshotter;
+import dev.procward.probes.SystemInfo;
 import dev.procward.probes.diag.StuckSampler;
 import dev.procward.probes.diag.ThreadActivity;
 import dev.procward.probes.kernel.SyscallTable;
@@ -21,8 +22,8 @@ import java.util.Optional;
  * threads was seen in D. That is one open per single-threaded process instead of a directory
  * listing plus an open. Reading {@code wchan} and {@code syscall} of another user's thread needs
  * CAP_SYS_PTRACE; without it they are "unknown". The stat lines of the latest sweep are kept
- * ({@link #latestStatLines}) so that a scrape can reuse them rather than read every stat again.
- * Not thread-safe, except {@link #latestStatLines}: one per sampling thread.
+ * ({@link #latestListing}) so that a scrape can reuse them rather than read every stat again.
+ * Not thread-safe, except {@link #latestListing}: one per sampling thread.
  */
 public final class DStateSampler {
 
@@ -36,7 +37,10 @@ public final class DStateSampler {
     private final StuckSampler details;
     private final byte[] stat = new byte[1024];
     private boolean nativeReads = true;
-    private volatile StatLines latest;
+    /** Guards the hand-off: {@link #published} is parsed, and the two buffers swapped, under it. */
+    private final Object handOff = new Object();
+    private StatLines published;
+    private StatLines filling = new StatLines();
 
     public DStateSampler(Path procRoot) {
         this.procRoot = procRoot;
@@ -65,15 +69,23 @@ public final class DStateSampler {
         return out;
     }
 
-    /** The stat lines of the latest sweep, handed from the sampling thread to a scraping one. */
-    public Optional<StatLines> latestStatLines() {
-        return Optional.ofNullable(latest);
+    /**
+     * The latest sweep's listing, if it ended at or after {@code oldestNanos}: for a scraping
+     * thread. It is parsed under the hand-off lock, so the sweep after it cannot overwrite the
+     * buffer meanwhile (that sweep fills the other one, and only waits here to swap).
+     */
+    public Optional<StatLines.Listing> latestListing(long oldestNanos, SystemInfo system) {
+        synchronized (handOff) {
+            if (published == null || published.finishedAtNanos() < oldestNanos) return Optional.empty();
+            return Optional.of(published.listing(system));
+        }
     }
 
     private void sweep(SmallFileReader reader, List<ThreadActivity> blocked) {
         StringBuilder path = new StringBuilder(64);
         int[] pids = Snapshotter.pids(procRoot);
-        StatLines.Builder lines = new StatLines.Builder(pids.length);
+        StatLines lines = filling;
+        lines.reset(pids.length);
         for (int pid : pids) {
             path.setLength(0);
             path.append(root).append('/').append(pid);
@@ -92,7 +104,11 @@ public final class DStateSampler {
                 blocked.addAll(details.process(pid));
             }
         }
-        latest = lines.build(System.nanoTime(), pids.length);
+        lines.finish(System.nanoTime());
+        synchronized (handOff) {
+            filling = published == null ? new StatLines() : published;
+            published = lines;
+        }
     }
 
     /** Whether a thread listed in the task directory at {@code taskDir} is in D. */

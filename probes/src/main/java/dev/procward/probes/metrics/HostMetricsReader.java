@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * Takes one snapshot of a /proc root and turns it into {@link HostMetrics}. The listing reads
@@ -67,7 +66,7 @@ public final class HostMetricsReader {
     private final CpuLedger ledger = new CpuLedger();
     private final ReapWatch reapWatch = new ReapWatch();
     private final CmdlineCache cmdlines;
-    private final Supplier<Optional<StatLines>> recentSweep;
+    private final StatLines.Source recentSweep;
     private final long sweepMaxAgeNanos;
     private PssRanking lastRanking;
 
@@ -75,14 +74,14 @@ public final class HostMetricsReader {
     private record PssRanking(List<HostMetrics.TopProcess> top, int reads, boolean exact, long takenAtNanos) {}
 
     public HostMetricsReader(Config config) {
-        this(config, Optional::empty, Duration.ZERO);
+        this(config, StatLines.Source.NONE, Duration.ZERO);
     }
 
     /**
-     * @param recentSweep the latest D-state sweep's stat lines, if any
+     * @param recentSweep where the latest D-state sweep's stat lines are
      * @param sweepMaxAge how old those may be to serve as a scrape's listing
      */
-    public HostMetricsReader(Config config, Supplier<Optional<StatLines>> recentSweep, Duration sweepMaxAge) {
+    public HostMetricsReader(Config config, StatLines.Source recentSweep, Duration sweepMaxAge) {
         this.config = config;
         this.recentSweep = recentSweep;
         this.sweepMaxAgeNanos = sweepMaxAge.toNanos();
@@ -96,9 +95,9 @@ public final class HostMetricsReader {
     public synchronized HostMetrics read() {
         long started = System.nanoTime();
         Path root = config.procRoot();
-        Optional<StatLines> swept = recentSweep.get().filter(l -> started - l.finishedAtNanos() <= sweepMaxAgeNanos);
-        ProcessTable table = swept.map(l -> l.table(SystemInfo.read(root)))
-                .orElseGet(() -> Snapshotter.take(root, EnumSet.of(Field.STAT)));
+        Optional<StatLines.Listing> swept = recentSweep == StatLines.Source.NONE ? Optional.empty()
+                : recentSweep.latest(started - sweepMaxAgeNanos, SystemInfo.read(root));
+        ProcessTable table = swept.map(StatLines.Listing::table).orElseGet(() -> Snapshotter.take(root, EnumSet.of(Field.STAT)));
         Map<Integer, ProcessSnapshot> byPid = table.byPid();
         int gaps = table.vanished();
         long threads = 0;

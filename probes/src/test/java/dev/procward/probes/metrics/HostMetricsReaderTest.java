@@ -61,8 +61,8 @@ class HostMetricsReaderTest {
     void aRecentSweepServesAsTheListing() throws Exception {
         DStateSampler sampler = new DStateSampler(PROC);
         sampler.sample();
-        HostMetricsReader r = new HostMetricsReader(config(List.of(), false), () -> {
-            var finished = sampler.latestStatLines();
+        HostMetricsReader r = new HostMetricsReader(config(List.of(), false), (oldest, system) -> {
+            var finished = sampler.latestListing(oldest, system);
             sampler.sample(); // the next sweep, as the sampling thread makes them between scrapes
             return finished;
         }, Duration.ofMinutes(1));
@@ -72,7 +72,7 @@ class HostMetricsReaderTest {
             assertTrue(m.cost().listingAgeSeconds() > 0, "served from the sweep");
             assertTrue(m.threads() >= m.processes() && m.processes() > 5);
         }
-        HostMetricsReader stale = new HostMetricsReader(config(List.of(), false), sampler::latestStatLines, Duration.ZERO);
+        HostMetricsReader stale = new HostMetricsReader(config(List.of(), false), sampler::latestListing, Duration.ZERO);
         Thread.sleep(5);
         assertEquals(0.0, stale.read().cost().listingAgeSeconds(), "too old a sweep: the reader lists /proc itself");
     }
