@@ -24,10 +24,8 @@ cc -O2 -pthread -o "$out/threads" "$here/threads.c"
 cc -O2 -o "$out/c-sweep" "$here/c-sweep.c"
 
 echo "building the probes test classes..." >&2
-(cd "$repo" && ./mvnw -B -o -q -pl probes -am test-compile dependency:build-classpath \
-   -Dmdep.outputFile="$out/cp.txt" -Dmdep.includeScope=test >&2)
-cp="$repo/probes/target/test-classes:$repo/probes/target/classes:$repo/native-bindings/target/classes:$(cat "$out/cp.txt")"
-
+. "$repo/bench/probes-classpath.sh"
+cp="$(probes_test_classpath "$repo")"
 . "$repo/.mvn/jdk25.sh"
 java="$(procward_require_jdk25)/bin/java"
 

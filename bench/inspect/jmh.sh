@@ -10,10 +10,8 @@ mkdir -p "$out/jmh-classes"
 . "$root/.mvn/jdk25.sh"
 jdk="$(procward_require_jdk25)"
 cd "$root"
-# One reactor run: native-bindings' classes stand in for its jar; probes writes its classpath last.
-./mvnw -B -q -o -pl probes -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$out/probes.cp" >/dev/null
-cp="$root/probes/target/test-classes:$root/probes/target/classes:$root/native-bindings/target/classes:$(cat "$out/probes.cp")"
+. "$root/bench/probes-classpath.sh"
+cp="$(probes_test_classpath "$root")"
 # JDK 23+ runs annotation processors only when asked: generate the JMH harness here.
 "$jdk/bin/javac" -proc:full -cp "$cp" -d "$out/jmh-classes" \
   "$root/probes/src/test/java/dev/procward/probes/bench/SnapshotBenchmark.java"

@@ -44,7 +44,13 @@ enum Sys {
     // Per-thread credentials (ThreadCredentials), added by the init work.
     SETGROUPS(116, 159),
     SETRESUID(117, 147),
-    SETRESGID(119, 149);
+    SETRESGID(119, 149),
+    // Directory-relative reads of /proc (DirectoryReader).
+    OPENAT(257, 56),
+    GETDENTS64(217, 61),
+    LSEEK(8, 62),
+    PREAD64(17, 67),
+    READLINKAT(267, 78);
 
     final int x86_64;
     final int aarch64;

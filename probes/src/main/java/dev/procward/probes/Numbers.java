@@ -19,6 +19,21 @@ final class Numbers {
         return neg ? -v : v;
     }
 
+    /** {@link #parseLong(CharSequence, int, int, String)} over ASCII bytes {@code b[from, to)}. */
+    static long parseLong(byte[] b, int from, int to, String what) {
+        if (from >= to) throw new ProcParseException(what, "empty number");
+        boolean neg = b[from] == '-';
+        int i = neg ? from + 1 : from;
+        if (i >= to) throw new ProcParseException(what, "empty number");
+        long v = 0;
+        for (; i < to; i++) {
+            int c = b[i];
+            if (c < '0' || c > '9') throw new ProcParseException(what, "not a number");
+            v = v * 10 + (c - '0');
+        }
+        return neg ? -v : v;
+    }
+
     static long parseLong(String s, String what) {
         String t = s.strip();
         return parseLong(t, 0, t.length(), what);

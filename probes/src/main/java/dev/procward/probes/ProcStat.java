@@ -1,5 +1,7 @@
 package dev.procward.probes;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * {@code /proc/PID/stat} (and {@code task/TID/stat}). Field numbers follow proc(5). The command
  * name runs from the first '(' to the LAST ')', since a process may call itself {@code a) (b}.
@@ -56,35 +58,52 @@ public record ProcStat(int pid, String comm, char state, int ppid, int pgrp, int
 
     public static ProcStat parse(String text) {
         if (text == null) throw new ProcParseException("stat", "no text");
-        int open = text.indexOf('(');
-        int close = text.lastIndexOf(')');
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        return parse(b, b.length);
+    }
+
+    /**
+     * Parses the first {@code length} bytes of {@code b} as read from the file, without building
+     * a String for anything but the command name: a listing parses thousands of these.
+     */
+    public static ProcStat parse(byte[] b, int length) {
+        int open = indexOf(b, 0, length, '(');
+        int close = lastIndexOf(b, length, ')');
         if (open < 1 || close < open) throw new ProcParseException("stat", "no (comm)");
-        int pid = (int) Numbers.parseLong(text, 0, open - 1, "stat pid");
-        String comm = text.substring(open + 1, close);
-        // Fields 3.. are separated by single spaces after ") ".
-        long[] f = new long[64];
+        int pid = (int) Numbers.parseLong(b, 0, open - 1, "stat pid");
+        String comm = new String(b, open + 1, close - open - 1, StandardCharsets.UTF_8);
+        // Fields 3.. are separated by single spaces after ") "; f is indexed by field number minus one.
+        long[] f = new long[52];
         int n = 0;
         char state = 0;
         int i = close + 1;
-        int len = text.length();
-        while (i < len && n + 3 <= 52) {
-            while (i < len && text.charAt(i) == ' ') i++;
-            if (i >= len || text.charAt(i) == '\n') break;
+        while (i < length && n + 3 <= 52) {
+            while (i < length && b[i] == ' ') i++;
+            if (i >= length || b[i] == '\n') break;
             int start = i;
-            while (i < len && text.charAt(i) != ' ' && text.charAt(i) != '\n') i++;
+            while (i < length && b[i] != ' ' && b[i] != '\n') i++;
             int field = n + 3;
             if (field == 3) {
                 if (i - start != 1) throw new ProcParseException("stat", "bad state");
-                state = text.charAt(start);
+                state = (char) (b[start] & 0xff);
             } else {
-                f[field - 1] = Numbers.parseLong(text, start, i, "stat field " + field);
+                f[field - 1] = Numbers.parseLong(b, start, i, "stat field");
             }
             n++;
         }
         if (n + 2 < 24) throw new ProcParseException("stat", "only " + (n + 2) + " fields");
-        // f is indexed by field number minus one.
         return new ProcStat(pid, comm, state, (int) f[3], (int) f[4], (int) f[5], (int) f[6], (int) f[7],
                 f[8], f[9], f[11], f[13], f[14], f[15], f[16], (int) f[17], (int) f[18], (int) f[19],
                 f[21], f[22], f[23], (int) f[38], (int) f[39], (int) f[40], f[41], (int) f[37]);
+    }
+
+    private static int indexOf(byte[] b, int from, int to, char c) {
+        for (int i = from; i < to; i++) if (b[i] == c) return i;
+        return -1;
+    }
+
+    private static int lastIndexOf(byte[] b, int to, char c) {
+        for (int i = to - 1; i >= 0; i--) if (b[i] == c) return i;
+        return -1;
     }
 }

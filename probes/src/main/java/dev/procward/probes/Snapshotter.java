@@ -1,9 +1,6 @@
 package dev.procward.probes;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,27 +34,38 @@ public final class Snapshotter {
 
     /** The processes whose pid the filter accepts (the filter runs before any file is opened). */
     public static ProcessTable take(Path root, Set<Field> fields, IntPredicate pidFilter) {
+        return take(root, fields, pidFilter, true);
+    }
+
+    /** {@code nativeReads} false reads through java.nio even where the native path would serve. */
+    static ProcessTable take(Path root, Set<Field> fields, IntPredicate pidFilter, boolean nativeReads) {
         SystemInfo system = SystemInfo.read(root);
-        int[] pids = Arrays.stream(pids(root)).filter(pidFilter).toArray();
-        Set<Field> wanted = fields.isEmpty() ? EnumSet.noneOf(Field.class) : EnumSet.copyOf(fields);
-        ProcessSnapshot[] out = new ProcessSnapshot[pids.length];
-        if (pids.length < PARALLEL_THRESHOLD) {
-            readRange(root, wanted, pids, out, 0, pids.length);
-        } else {
-            int chunks = (pids.length + CHUNK - 1) / CHUNK;
-            IntStream.range(0, chunks).parallel().forEach(c ->
-                    readRange(root, wanted, pids, out, c * CHUNK, Math.min(pids.length, (c + 1) * CHUNK)));
+        Set<Field> wanted = wanted(fields);
+        try (TaskReader.Root r = TaskReader.open(root, nativeReads)) {
+            int[] pids;
+            try (TaskReader lister = r.reader(256)) {
+                pids = Arrays.stream(lister.numericEntries("")).filter(pidFilter).toArray();
+            }
+            ProcessSnapshot[] out = new ProcessSnapshot[pids.length];
+            if (pids.length < PARALLEL_THRESHOLD) {
+                readRange(r, wanted, pids, out, 0, pids.length);
+            } else {
+                int chunks = (pids.length + CHUNK - 1) / CHUNK;
+                IntStream.range(0, chunks).parallel().forEach(c ->
+                        readRange(r, wanted, pids, out, c * CHUNK, Math.min(pids.length, (c + 1) * CHUNK)));
+            }
+            List<ProcessSnapshot> present = new ArrayList<>(out.length);
+            for (ProcessSnapshot p : out) if (p != null) present.add(p);
+            return new ProcessTable(system, present, out.length - present.size());
         }
-        List<ProcessSnapshot> present = new ArrayList<>(out.length);
-        for (ProcessSnapshot p : out) if (p != null) present.add(p);
-        return new ProcessTable(system, present, out.length - present.size());
     }
 
     /** One process, or empty when it does not exist (or vanished before it could be read). */
     public static Optional<ProcessSnapshot> takeOne(Path root, int pid, Set<Field> fields) {
         if (pid <= 0) return Optional.empty();
-        Set<Field> wanted = fields.isEmpty() ? EnumSet.noneOf(Field.class) : EnumSet.copyOf(fields);
-        return Optional.ofNullable(new Worker(root, wanted).process(pid));
+        try (TaskReader.Root r = TaskReader.open(root); var worker = new Worker(r, wanted(fields))) {
+            return Optional.ofNullable(worker.process(pid));
+        }
     }
 
     /**
@@ -65,15 +73,20 @@ public final class Snapshotter {
      * and {@link Field#WCHAN} as requested. Empty when the process is gone.
      */
     public static List<ThreadSample> threads(Path root, int pid, Set<Field> fields) {
-        Path task = root.resolve(Integer.toString(pid)).resolve("task");
-        int[] tids = leaderFirst(numericEntries(task), pid);
-        var worker = new Worker(root, fields.isEmpty() ? EnumSet.noneOf(Field.class) : EnumSet.copyOf(fields));
-        List<ThreadSample> out = new ArrayList<>(tids.length);
-        for (int tid : tids) {
-            ThreadSample t = worker.thread(pid, task.resolve(Integer.toString(tid)), tid);
-            if (t != null) out.add(t);
+        try (TaskReader.Root r = TaskReader.open(root); var worker = new Worker(r, wanted(fields))) {
+            String task = pid + "/task";
+            int[] tids = leaderFirst(worker.reader.numericEntries(task), pid);
+            List<ThreadSample> out = new ArrayList<>(tids.length);
+            for (int tid : tids) {
+                ThreadSample t = worker.thread(pid, task + "/" + tid, tid);
+                if (t != null) out.add(t);
+            }
+            return out;
         }
-        return out;
+    }
+
+    private static Set<Field> wanted(Set<Field> fields) {
+        return fields.isEmpty() ? EnumSet.noneOf(Field.class) : EnumSet.copyOf(fields);
     }
 
     /**
@@ -91,88 +104,87 @@ public final class Snapshotter {
 
     /** The numeric entries of the root, ascending. */
     public static int[] pids(Path root) {
-        return numericEntries(root);
-    }
-
-    private static int[] numericEntries(Path dir) {
-        int[] pids = new int[256];
-        int n = 0;
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            for (Path p : ds) {
-                int pid = parsePid(p.getFileName().toString());
-                if (pid <= 0) continue;
-                if (n == pids.length) pids = Arrays.copyOf(pids, n * 2);
-                pids[n++] = pid;
-            }
-        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
-            // A vanished task/ directory or an unreadable root lists as empty.
+        try (TaskReader.Root r = TaskReader.open(root); TaskReader lister = r.reader(256)) {
+            return lister.numericEntries("");
         }
-        int[] result = Arrays.copyOf(pids, n);
-        Arrays.sort(result);
-        return result;
     }
 
-    private static int parsePid(String name) {
-        int n = name.length();
-        if (n == 0 || n > 9) return -1;
-        int v = 0;
-        for (int i = 0; i < n; i++) {
-            char c = name.charAt(i);
-            if (c < '0' || c > '9') return -1;
-            v = v * 10 + (c - '0');
+    private static void readRange(TaskReader.Root root, Set<Field> fields, int[] pids, ProcessSnapshot[] out, int from, int to) {
+        try (var worker = new Worker(root, fields)) {
+            for (int i = from; i < to; i++) out[i] = worker.process(pids[i]);
         }
-        return v;
     }
 
-    private static void readRange(Path root, Set<Field> fields, int[] pids, ProcessSnapshot[] out, int from, int to) {
-        var worker = new Worker(root, fields);
-        for (int i = from; i < to; i++) out[i] = worker.process(pids[i]);
-    }
-
-    /** Reads processes one after another with one buffer. */
-    private static final class Worker {
-        private final Path root;
+    /** Reads processes one after another with one reader and its buffer. */
+    private static final class Worker implements AutoCloseable {
         private final Set<Field> fields;
-        private final ProcFileReader reader = new ProcFileReader(4096);
+        private final TaskReader reader;
 
-        Worker(Path root, Set<Field> fields) {
-            this.root = root;
+        Worker(TaskReader.Root root, Set<Field> fields) {
             this.fields = fields;
+            this.reader = root.reader(4096);
         }
 
         ProcessSnapshot process(int pid) {
-            Path dir = root.resolve(Integer.toString(pid));
-            var r = new Reading(dir);
-            ProcStat stat = fields.contains(Field.STAT) ? r.parse("stat", ProcStat::parse) : null;
+            var r = new Reading(Integer.toString(pid));
+            ProcStat stat = fields.contains(Field.STAT) ? r.stat() : null;
             ProcStatus status = fields.contains(Field.STATUS) ? r.parse("status", ProcStatus::parse) : null;
             Cmdline cmdline = fields.contains(Field.CMDLINE) ? r.cmdline() : null;
             Statm statm = fields.contains(Field.STATM) ? r.parse("statm", Statm::parse) : null;
             SmapsRollup memory = fields.contains(Field.SMAPS_ROLLUP) ? r.memory() : null;
-            String wchan = fields.contains(Field.WCHAN) ? r.text("wchan") : null;
+            String wchan = fields.contains(Field.WCHAN) ? r.wchan() : null;
             Namespaces ns = fields.contains(Field.NAMESPACES) ? r.namespaces() : null;
             if (r.goneBeforeAnything) return null;
-            if (fields.isEmpty() && !Files.isDirectory(dir)) return null;
-            return new ProcessSnapshot(pid, stat, status, cmdline, statm, memory, wchan, ns, r.gaps);
+            if (fields.isEmpty() && !reader.isDirectory(r.dir)) return null;
+            return new ProcessSnapshot(pid, stat, status, cmdline, statm, memory, wchan, ns, r.gaps());
         }
 
-        ThreadSample thread(int tgid, Path dir, int tid) {
+        ThreadSample thread(int tgid, String dir, int tid) {
             var r = new Reading(dir);
-            ProcStat stat = fields.contains(Field.STAT) ? r.parse("stat", ProcStat::parse) : null;
+            ProcStat stat = fields.contains(Field.STAT) ? r.stat() : null;
             ProcStatus status = fields.contains(Field.STATUS) ? r.parse("status", ProcStatus::parse) : null;
-            String wchan = fields.contains(Field.WCHAN) ? r.text("wchan") : null;
+            String wchan = fields.contains(Field.WCHAN) ? r.wchan() : null;
             if (r.goneBeforeAnything) return null;
-            return new ThreadSample(tgid, tid, stat, status, wchan, r.gaps);
+            return new ThreadSample(tgid, tid, stat, status, wchan, r.gaps());
         }
 
-        /** The reads of one pid directory, collecting gaps. */
+        @Override
+        public void close() {
+            reader.close();
+        }
+
+        /** The reads of one pid (or task) directory, collecting gaps. */
         private final class Reading {
-            final Path dir;
-            final List<Gap> gaps = new ArrayList<>(0);
+            final String dir;
+            private List<Gap> gaps;
             boolean readSomething;
             boolean goneBeforeAnything;
 
-            Reading(Path dir) {
+            Reading(String dir) {
                 this.dir = dir;
+            }
+
+            List<Gap> gaps() {
+                return gaps == null ? List.of() : gaps;
+            }
+
+            /** Reads a file: its length in the reader's buffer, or -1 with the gap recorded. */
+            private int read(String file) {
+                int n = reader.read(dir, file);
+                if (n >= 0) readSomething = true;
+                else fail(file);
+                return n;
+            }
+
+            ProcStat stat() {
+                int n = read("stat");
+                if (n < 0) return null;
+                try {
+                    return ProcStat.parse(reader.bytes(), n);
+                } catch (ProcParseException e) {
+                    gap(new Gap("stat", Gap.Reason.MALFORMED));
+                    return null;
+                }
             }
 
             <T> T parse(String file, java.util.function.Function<String, T> parser) {
@@ -181,80 +193,87 @@ public final class Snapshotter {
                 try {
                     return parser.apply(text);
                 } catch (ProcParseException e) {
-                    gaps.add(new Gap(file, Gap.Reason.MALFORMED));
+                    gap(new Gap(file, Gap.Reason.MALFORMED));
                     return null;
                 }
             }
 
             String text(String file) {
-                try {
-                    String s = reader.readString(dir.resolve(file));
-                    readSomething = true;
-                    return file.equals("wchan") ? s.strip() : s;
-                } catch (IOException e) {
-                    fail(file, e);
-                    return null;
-                }
+                int n = read(file);
+                return n < 0 ? null : new String(reader.bytes(), 0, n, StandardCharsets.UTF_8);
+            }
+
+            String wchan() {
+                String s = text("wchan");
+                return s == null ? null : s.strip();
             }
 
             Cmdline cmdline() {
-                try {
-                    int n = reader.read(dir.resolve("cmdline"));
-                    readSomething = true;
-                    return Cmdline.parse(reader.buffer(), n);
-                } catch (IOException e) {
-                    fail("cmdline", e);
-                    return null;
-                }
+                int n = read("cmdline");
+                return n < 0 ? null : Cmdline.parse(reader.bytes(), n);
             }
 
             SmapsRollup memory() {
+                String s = text("smaps_rollup");
+                if (s == null) {
+                    if (reader.failure().reason() != Gap.Reason.MISSING) return null;
+                    gaps.removeLast(); // kernels before 4.14: no smaps_rollup, but smaps
+                    return parse("smaps", SmapsRollup::parse);
+                }
                 try {
-                    String s = reader.readString(dir.resolve("smaps_rollup"));
-                    readSomething = true;
                     return SmapsRollup.parse(s);
-                } catch (NoSuchFileException e) {
-                    if (!Files.isDirectory(dir)) {
-                        fail("smaps_rollup", e);
-                        return null;
-                    }
-                    return parse("smaps", SmapsRollup::parse); // kernels before 4.14
-                } catch (IOException e) {
-                    fail("smaps_rollup", e);
-                    return null;
                 } catch (ProcParseException e) {
-                    gaps.add(new Gap("smaps_rollup", Gap.Reason.MALFORMED));
+                    gap(new Gap("smaps_rollup", Gap.Reason.MALFORMED));
                     return null;
                 }
             }
 
             Namespaces namespaces() {
-                Path ns = dir.resolve("ns");
                 Map<String, Long> inodes = new TreeMap<>();
+                String nsDir = dir + "/ns";
                 for (String type : Namespaces.TYPES) {
-                    try {
-                        inodes.put(type, Namespaces.parseLink(Files.readSymbolicLink(ns.resolve(type)).toString()));
-                        readSomething = true;
-                    } catch (NoSuchFileException e) {
-                        if (!Files.isDirectory(dir)) {
-                            fail("ns", e);
+                    String target = reader.readLink(nsDir, type);
+                    if (target == null) {
+                        TaskReader.Failure f = reader.failure();
+                        if (f.reason() == Gap.Reason.MALFORMED) {
+                            gap(new Gap("ns", Gap.Reason.MALFORMED));
                             return null;
-                        } // else: this kernel has no such namespace type
-                    } catch (IOException e) {
-                        fail("ns", e);
+                        }
+                        boolean pidGone = !reader.isDirectory(dir);
+                        if (f.reason() == Gap.Reason.MISSING || f.reason() == Gap.Reason.VANISHED) {
+                            if (pidGone) {
+                                failed("ns", Gap.Reason.VANISHED, true);
+                                return null;
+                            }
+                            continue; // this kernel has no such namespace type
+                        }
+                        failed("ns", f.reason(), pidGone);
                         return inodes.isEmpty() ? null : new Namespaces(inodes);
-                    } catch (ProcParseException | UnsupportedOperationException e) {
-                        gaps.add(new Gap("ns", Gap.Reason.MALFORMED));
+                    }
+                    try {
+                        inodes.put(type, Namespaces.parseLink(target));
+                        readSomething = true;
+                    } catch (ProcParseException e) {
+                        gap(new Gap("ns", Gap.Reason.MALFORMED));
                         return null;
                     }
                 }
                 return new Namespaces(inodes);
             }
 
-            private void fail(String file, IOException e) {
-                boolean pidGone = !Files.isDirectory(dir);
+            private void fail(String file) {
+                TaskReader.Failure f = reader.failure();
+                failed(file, f.reason(), f.dirGone());
+            }
+
+            private void failed(String file, Gap.Reason reason, boolean pidGone) {
                 if (pidGone && !readSomething) goneBeforeAnything = true;
-                gaps.add(Gap.of(file, e, pidGone));
+                gap(new Gap(file, reason));
+            }
+
+            private void gap(Gap g) {
+                if (gaps == null) gaps = new ArrayList<>(2);
+                gaps.add(g);
             }
         }
     }

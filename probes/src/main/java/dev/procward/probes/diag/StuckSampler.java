@@ -1,6 +1,6 @@
 package dev.procward.probes.diag;
 
-import dev.procward.libc.SmallFileReader;
+import dev.procward.libc.DirectoryReader;
 import dev.procward.probes.ProcParseException;
 import dev.procward.probes.ProcStat;
 import dev.procward.probes.Snapshotter;
@@ -33,7 +33,7 @@ import java.util.Set;
  * <p>Not thread-safe: one sampler per sampling thread (it reuses a read buffer). A sweep over many
  * processes reads stat files on several CPUs at once.
  */
-public final class StuckSampler {
+public final class StuckSampler implements AutoCloseable {
 
     /** Columns a report can group by. */
     public enum Column {
@@ -67,6 +67,9 @@ public final class StuckSampler {
     private final Map<String, MountInfo> mountsByNamespace = new HashMap<>();
     private boolean parallel = true;
     private volatile boolean nativeReads = true;
+    private final StatFds statFds = new StatFds();
+    private volatile boolean keepDescriptors;
+    private int sweeps;
 
     /**
      * @param procRoot   the /proc root
@@ -97,29 +100,36 @@ public final class StuckSampler {
 
     public Sweep sweep() {
         long start = System.nanoTime();
-        int[] pids = Snapshotter.pids(rootPath);
-        // Phase 1, the hot path: every thread's stat, read in parallel on big hosts (the kernel's
-        // work to render stat dominates and scales with CPUs). Phase 2 details the few matches.
-        int chunks = !parallel || pids.length < PARALLEL_PIDS ? 1 : Math.min(PARALLELISM * 4, (pids.length + 63) / 64);
-        Scan[] scans = new Scan[chunks];
-        if (chunks == 1) {
-            scans[0] = scan(pids, 0, pids.length, buf);
-        } else {
-            java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> scans[c] = scan(pids,
-                    (int) ((long) pids.length * c / chunks), (int) ((long) pids.length * (c + 1) / chunks), new byte[4096]));
-        }
-        int threads = 0, running = 0, blocked = 0;
-        List<ThreadActivity> active = new ArrayList<>();
-        for (Scan sc : scans) {
-            threads += sc.threads;
-            running += sc.running;
-            blocked += sc.blocked;
-            for (Match m : sc.matches) {
-                ThreadActivity a = detail(m.pid, m.tidName, m.stat);
-                if (a != null) active.add(a);
+        int sweepNo = ++sweeps;
+        int rootFd = nativeReads ? openRoot() : -1;
+        try {
+            int[] pids = rootFd >= 0 ? listRoot(rootFd) : Snapshotter.pids(rootPath);
+            // Phase 1, the hot path: every thread's stat, read in parallel on big hosts (the kernel's
+            // work to render stat dominates and scales with CPUs). Phase 2 details the few matches.
+            int chunks = !parallel || pids.length < PARALLEL_PIDS ? 1 : Math.min(PARALLELISM * 4, (pids.length + 63) / 64);
+            Scan[] scans = new Scan[chunks];
+            if (chunks == 1) {
+                scans[0] = scan(pids, 0, pids.length, rootFd, sweepNo);
+            } else {
+                java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> scans[c] = scan(pids,
+                        (int) ((long) pids.length * c / chunks), (int) ((long) pids.length * (c + 1) / chunks), rootFd, sweepNo));
             }
+            if (rootFd >= 0) statFds.forgetUnseen(sweepNo);
+            int threads = 0, running = 0, blocked = 0;
+            List<ThreadActivity> active = new ArrayList<>();
+            for (Scan sc : scans) {
+                threads += sc.threads;
+                running += sc.running;
+                blocked += sc.blocked;
+                for (Match m : sc.matches) {
+                    ThreadActivity a = detail(m.pid, m.tidName, m.stat);
+                    if (a != null) active.add(a);
+                }
+            }
+            return new Sweep(start, threads, running, blocked, active);
+        } finally {
+            if (rootFd >= 0) closeRoot(rootFd);
         }
-        return new Sweep(start, threads, running, blocked, active);
     }
 
     private static final int PARALLEL_PIDS = 512;
@@ -131,29 +141,72 @@ public final class StuckSampler {
     private static final class Scan {
         int threads, running, blocked;
         final List<Match> matches = new ArrayList<>();
-    }
 
-    private Scan scan(int[] pids, int from, int to, byte[] buffer) {
-        if (nativeReads) {
-            try (var reader = new SmallFileReader(buffer.length)) {
-                return scan(pids, from, to, buffer, (file, into) -> {
-                    int n = reader.read(file);
-                    if (n > 0) reader.copyTo(into, n);
-                    return n;
-                });
-            } catch (LinkageError | IllegalCallerException | UnsupportedOperationException e) {
-                nativeReads = false; // no native access here: the JDK's streams do the same, slower
+        /** Counts one thread's stat; a match keeps its text for phase 2. */
+        void count(int pid, String tidName, byte[] buffer, int n, boolean[] wanted) {
+            char state = stateOf(buffer, n);
+            if (state == 0) return;
+            threads++;
+            if (state == 'R') running++;
+            else if (state == 'D') blocked++;
+            if (state < 128 && wanted[state]) {
+                matches.add(new Match(pid, tidName, new String(buffer, 0, n, StandardCharsets.UTF_8)));
             }
         }
-        return scan(pids, from, to, buffer, StuckSampler::read);
     }
 
-    /** Reads a whole small file into a buffer: its length, or a negative number when unreadable. */
-    private interface StatReader {
-        int read(String file, byte[] into);
+    /** The root's descriptor for one sweep, or -1 (and the JDK's reads from now on) without native access. */
+    private int openRoot() {
+        try (var r = new DirectoryReader(256)) {
+            int fd = r.openDirectory(DirectoryReader.AT_FDCWD, root);
+            if (fd < 0) nativeReads = false; // not a directory of the default file system
+            return fd;
+        } catch (LinkageError | IllegalCallerException | UnsupportedOperationException e) {
+            nativeReads = false; // no native access here: the JDK's streams do the same, slower
+            return -1;
+        }
     }
 
-    private Scan scan(int[] pids, int from, int to, byte[] buffer, StatReader reader) {
+    private static void closeRoot(int fd) {
+        try (var r = new DirectoryReader(256)) {
+            r.close(fd);
+        }
+    }
+
+    private static int[] listRoot(int rootFd) {
+        try (var r = new DirectoryReader(256)) {
+            int[] pids = r.numericEntries(rootFd, ".");
+            return pids == null ? new int[0] : pids;
+        }
+    }
+
+    private Scan scan(int[] pids, int from, int to, int rootFd, int sweepNo) {
+        if (rootFd < 0) return scan(pids, from, to, new byte[4096]);
+        boolean keep = keepDescriptors;
+        Scan sc = new Scan();
+        StringBuilder name = new StringBuilder(32);
+        try (var reader = new DirectoryReader(4096)) {
+            for (int i = from; i < to; i++) {
+                int pid = pids[i];
+                if (pid == excludePid) continue;
+                name.setLength(0);
+                int taskFd = reader.openDirectory(rootFd, name.append(pid).append("/task"));
+                if (taskFd < 0) continue; // vanished, or not a process directory
+                try {
+                    for (int tid : reader.numericEntries(taskFd)) {
+                        int n = statFds.read(reader, taskFd, tid, sweepNo, name, keep);
+                        if (n > 0) sc.count(pid, Integer.toString(tid), reader.bytes(), n, wanted);
+                    }
+                } finally {
+                    reader.close(taskFd);
+                }
+            }
+        }
+        return sc;
+    }
+
+    /** The same scan through the JDK's streams: for roots the native reader cannot open, and for comparison. */
+    private Scan scan(int[] pids, int from, int to, byte[] buffer) {
         Scan sc = new Scan();
         StringBuilder path = new StringBuilder(64);
         for (int i = from; i < to; i++) {
@@ -167,19 +220,103 @@ public final class StuckSampler {
             for (String tidName : tids) {
                 path.setLength(dirLength);
                 path.append('/').append(tidName).append("/stat");
-                int n = reader.read(path.toString(), buffer);
-                if (n <= 0) continue;
-                char state = stateOf(buffer, n);
-                if (state == 0) continue;
-                sc.threads++;
-                if (state == 'R') sc.running++;
-                else if (state == 'D') sc.blocked++;
-                if (state < 128 && wanted[state]) {
-                    sc.matches.add(new Match(pid, tidName, new String(buffer, 0, n, StandardCharsets.UTF_8)));
-                }
+                int n = read(path.toString(), buffer);
+                if (n > 0) sc.count(pid, tidName, buffer, n, wanted);
             }
         }
         return sc;
+    }
+
+    /**
+     * Open {@code task/TID/stat} descriptors kept from sweep to sweep: a /proc file renders afresh
+     * on every read from offset 0, so a warm sweep costs one {@code pread} per thread instead of
+     * {@code openat}, {@code read} and {@code close}. A descriptor stays bound to its thread: once
+     * the thread has gone its reads fail (ESRCH) even if the tid is reused, and it is reopened.
+     * Bounded to a quarter of the descriptor limit; threads beyond that are read the cold way.
+     */
+    private static final class StatFds {
+        /** tid → {descriptor, last sweep that listed it}. */
+        private final java.util.concurrent.ConcurrentHashMap<Integer, int[]> open = new java.util.concurrent.ConcurrentHashMap<>();
+        private final int capacity;
+
+        StatFds() {
+            this.capacity = statFdCapacity();
+        }
+
+        /**
+         * Reads the thread's stat into the reader: the length, or a negative number when it is gone.
+         * {@code keep} false reads the cold way only (open, read, close).
+         */
+        int read(DirectoryReader reader, int taskFd, int tid, int sweepNo, StringBuilder name, boolean keep) {
+            if (!keep) {
+                name.setLength(0);
+                return reader.read(taskFd, name.append(tid).append("/stat"));
+            }
+            int[] kept = open.get(tid);
+            if (kept != null) {
+                int n = reader.reread(kept[0]);
+                if (n > 0) {
+                    kept[1] = sweepNo;
+                    return n;
+                }
+                open.remove(tid);
+                reader.close(kept[0]);
+            }
+            name.setLength(0);
+            name.append(tid).append("/stat");
+            if (open.size() >= capacity) return reader.read(taskFd, name);
+            int fd = reader.openFile(taskFd, name);
+            if (fd < 0) return fd;
+            int n = reader.reread(fd);
+            if (n > 0) open.put(tid, new int[] {fd, sweepNo});
+            else reader.close(fd);
+            return n;
+        }
+
+        /** Closes the descriptors of threads the last sweep did not list (they have exited). */
+        void forgetUnseen(int sweepNo) {
+            if (open.isEmpty()) return;
+            try (var r = new DirectoryReader(256)) {
+                open.values().removeIf(kept -> {
+                    if (kept[1] == sweepNo) return false;
+                    r.close(kept[0]);
+                    return true;
+                });
+            }
+        }
+
+        void closeAll() {
+            forgetUnseen(Integer.MIN_VALUE);
+        }
+    }
+
+    /** A quarter of the soft descriptor limit, at most 64k: room for the rest of the process. */
+    private static int statFdCapacity() {
+        try {
+            long soft = dev.procward.libc.Limits.getrlimit(dev.procward.libc.Limits.Resource.NOFILE).soft();
+            return soft < 0 ? 65_536 : (int) Math.min(65_536, soft / 4);
+        } catch (RuntimeException | LinkageError e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Keep each thread's {@code stat} open between sweeps (until {@link #close()}): a warm sweep
+     * then costs one {@code pread} per thread. For a sampler that sweeps repeatedly; it holds up to
+     * a quarter of the descriptor limit. {@link #sample} does this by itself for its duration.
+     */
+    public StuckSampler keepDescriptors() {
+        keepDescriptors = true;
+        return this;
+    }
+
+    /**
+     * Closes the stat descriptors kept between sweeps. The sampler stays usable; its next sweep
+     * opens them again.
+     */
+    @Override
+    public void close() {
+        statFds.closeAll();
     }
 
     /** Read stat files through the JDK's streams instead of openat/read/close (for comparison). */
@@ -217,13 +354,20 @@ public final class StuckSampler {
         long period = (long) (1_000_000_000L / hz);
         long end = System.nanoTime() + duration.toNanos();
         List<Sweep> sweeps = new ArrayList<>();
-        long next = System.nanoTime();
-        do {
-            sweeps.add(sweep());
-            next += period;
-            long wait = next - System.nanoTime();
-            if (wait > 0 && next < end) Thread.sleep(java.time.Duration.ofNanos(wait));
-        } while (System.nanoTime() < end);
+        boolean keptBefore = keepDescriptors;
+        keepDescriptors = true;
+        try {
+            long next = System.nanoTime();
+            do {
+                sweeps.add(sweep());
+                next += period;
+                long wait = next - System.nanoTime();
+                if (wait > 0 && next < end) Thread.sleep(java.time.Duration.ofNanos(wait));
+            } while (System.nanoTime() < end);
+        } finally {
+            keepDescriptors = keptBefore;
+            if (!keptBefore) close();
+        }
         return sweeps;
     }
 

@@ -47,6 +47,29 @@ class StuckSamplerTest extends LiveProcessTest {
     }
 
     @Test
+    void keptDescriptorsFollowAThreadIntoDStateAndAreClosedAfterwards() throws Exception {
+        Path exe = NativeHelpers.compile("vfork_block", tmp);
+        long before = openDescriptors();
+        try (StuckSampler kept = sampler(StuckSampler.UNINTERRUPTIBLE).keepDescriptors()) {
+            StuckSampler.Sweep first = kept.sweep(); // opens every thread's stat
+            assertTrue(first.threads() > 1);
+            assertTrue(openDescriptors() > before, "stat descriptors are kept between sweeps");
+            Process parent = procs.start(exe.toString(), "1000"); // a new thread, seen on a warm sweep
+            ThreadActivity a = awaitThread(kept, parent.pid(), 'D');
+            assertEquals("vfork_block", a.comm());
+            parent.destroyForcibly().waitFor();
+            kept.sweep(); // the exited threads' descriptors go
+        }
+        assertTrue(openDescriptors() <= before + 8, "closed: " + before + " before, " + openDescriptors() + " after");
+    }
+
+    private static long openDescriptors() throws Exception {
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        }
+    }
+
+    @Test
     void aThreadStuckOnAFuseServerThatNeverAnswersIsTracedToItsMount() throws Exception {
         RealProcesses.require(NativeHelpers.root() && Files.exists(Path.of("/dev/fuse")), "root and /dev/fuse");
         Path exe = NativeHelpers.compile("fuse_hang", tmp);

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One {@code procward stuck} sweep over every thread of the live /proc, warm: stat of every
  * thread, and syscall/wchan/stack of those in the wanted states. Run by bench/diag/stuck-sweep.sh,
- * which first starts 10k sleeping threads.
+ * which first starts 10k sleeping threads. "Warm" is a sampler that has swept before, as in
+ * {@code procward stuck}'s --hz sampling.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,8 +40,12 @@ public class StuckSweepBenchmark {
     @Param({"true", "false"})
     public boolean parallel;
 
-    /** Read stat through openat/read/close with FFM (the default) or through the JDK's streams. */
-    @Param({"ffm", "jdk"})
+    /**
+     * How stat is read: "kept" keeps each thread's stat open between sweeps and preads it (what
+     * {@code StuckSampler.sample} does), "ffm" opens, reads and closes it relative to the task
+     * directory's descriptor each sweep, "jdk" uses the JDK's streams.
+     */
+    @Param({"kept", "ffm", "jdk"})
     public String reads;
 
     private StuckSampler sampler;
@@ -52,6 +57,7 @@ public class StuckSweepBenchmark {
                 true, (int) ProcessHandle.current().pid(), SyscallTable.host());
         if (!parallel) sampler.sequential();
         if (reads.equals("jdk")) sampler.jdkReads();
+        if (reads.equals("kept")) sampler.keepDescriptors();
     }
 
     @Benchmark
@@ -63,6 +69,7 @@ public class StuckSweepBenchmark {
 
     @TearDown(Level.Trial)
     public void report() {
+        sampler.close();
         System.out.println("# threads seen in the last sweep: " + threads);
     }
 }

@@ -1,0 +1,270 @@
+package dev.procward.probes;
+
+import dev.procward.libc.DirectoryReader;
+import dev.procward.libc.Errno;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * One thread's way to the files under a /proc root: paths are relative to the root
+ * ({@code "123"}, {@code "123/task/456"}). A failed read returns -1 and leaves the reason in
+ * {@link #failure()}; nothing here throws for a vanished or unreadable process.
+ *
+ * <p>{@link Native} reads a real directory on the default file system with
+ * {@code openat}/{@code read}/{@code close} relative to one descriptor of the root and lists
+ * directories with {@code getdents64}; {@link Nio} reads any other root (Jimfs, a capture archive)
+ * through java.nio. Both hand the same bytes to the same parsers, so their snapshots are equal.
+ */
+abstract sealed class TaskReader implements AutoCloseable {
+
+    /** Why the last read failed, and whether the task's directory itself has gone. */
+    record Failure(Gap.Reason reason, boolean dirGone) {}
+
+    private Failure failure;
+
+    /** Reads {@code dir/file} whole: its length (bytes in {@link #bytes()}), or -1. */
+    abstract int read(String dir, String file);
+
+    abstract byte[] bytes();
+
+    /** The target of the link {@code dir/name}, or null. */
+    abstract String readLink(String dir, String name);
+
+    /** Whether {@code dir} exists as a directory. */
+    abstract boolean isDirectory(String dir);
+
+    /** The positive numeric entries of {@code dir}, ascending; empty when it cannot be listed. */
+    abstract int[] numericEntries(String dir);
+
+    Failure failure() {
+        return failure;
+    }
+
+    /** Records a failure; a missing file in a directory that has itself gone means the task vanished. */
+    final int fail(Gap.Reason reason, String dir) {
+        boolean gone = !isDirectory(dir);
+        return fail(reason == Gap.Reason.MISSING && gone ? Gap.Reason.VANISHED : reason, gone);
+    }
+
+    final int fail(Gap.Reason reason, boolean dirGone) {
+        failure = new Failure(reason, dirGone);
+        return -1;
+    }
+
+    @Override
+    public void close() {}
+
+    /**
+     * Opens the root for one snapshot: the native path when the root is a directory of the default
+     * file system and native access works here; java.nio otherwise.
+     */
+    static Root open(Path root) {
+        return open(root, true);
+    }
+
+    /** As {@link #open(Path)}; {@code allowNative} false forces java.nio (to compare the two). */
+    static Root open(Path root, boolean allowNative) {
+        if (allowNative && root.getFileSystem() == FileSystems.getDefault() && NativeSupport.available()) {
+            try (var probe = new DirectoryReader(256)) {
+                int fd = probe.openDirectory(DirectoryReader.AT_FDCWD, root.toString());
+                if (fd >= 0) return new Root(root, fd);
+            }
+        }
+        return new Root(root, -1);
+    }
+
+    /** A root opened for one snapshot; hands each worker thread its own reader. */
+    static final class Root implements AutoCloseable {
+        final Path path;
+        private final int fd;
+
+        private Root(Path path, int fd) {
+            this.path = path;
+            this.fd = fd;
+        }
+
+        boolean nativeReads() {
+            return fd >= 0;
+        }
+
+        /** A reader for the calling thread; close it on the same thread. */
+        TaskReader reader(int initialCapacity) {
+            return fd >= 0 ? new Native(fd, initialCapacity) : new Nio(path, initialCapacity);
+        }
+
+        @Override
+        public void close() {
+            if (fd >= 0) {
+                try (var r = new DirectoryReader(256)) {
+                    r.close(fd);
+                }
+            }
+        }
+    }
+
+    /** Whether this JVM may make native calls (checked once). */
+    static final class NativeSupport {
+        private static volatile Boolean available;
+
+        static boolean available() {
+            Boolean a = available;
+            if (a == null) {
+                try (var r = new DirectoryReader(256)) {
+                    r.close(r.openDirectory(DirectoryReader.AT_FDCWD, "/"));
+                    a = true;
+                } catch (LinkageError | IllegalCallerException | UnsupportedOperationException e) {
+                    a = false; // no native access: java.nio does the same, slower
+                }
+                available = a;
+            }
+            return a;
+        }
+    }
+
+    /** openat/read/close relative to the root's descriptor. */
+    static final class Native extends TaskReader {
+        private final int rootFd;
+        private final DirectoryReader reader;
+        private final StringBuilder path = new StringBuilder(48);
+
+        Native(int rootFd, int initialCapacity) {
+            this.rootFd = rootFd;
+            this.reader = new DirectoryReader(initialCapacity);
+        }
+
+        private StringBuilder path(String dir, String name) {
+            path.setLength(0);
+            return path.append(dir).append('/').append(name);
+        }
+
+        @Override
+        int read(String dir, String file) {
+            int n = reader.read(rootFd, path(dir, file));
+            return n >= 0 ? n : fail(reasonOf(-n), dir);
+        }
+
+        @Override
+        byte[] bytes() {
+            return reader.bytes();
+        }
+
+        @Override
+        String readLink(String dir, String name) {
+            String target = reader.readLink(rootFd, path(dir, name));
+            if (target == null) fail(reasonOf(reader.lastErrno()), dir);
+            return target;
+        }
+
+        @Override
+        boolean isDirectory(String dir) {
+            int fd = reader.openDirectory(rootFd, dir);
+            reader.close(fd);
+            return fd >= 0;
+        }
+
+        @Override
+        int[] numericEntries(String dir) {
+            int[] entries = reader.numericEntries(rootFd, dir.isEmpty() ? "." : dir);
+            if (entries == null) return new int[0];
+            Arrays.sort(entries);
+            return entries;
+        }
+
+        private static Gap.Reason reasonOf(int errno) {
+            if (errno == Errno.ENOENT.number()) return Gap.Reason.MISSING;
+            if (errno == Errno.ESRCH.number()) return Gap.Reason.VANISHED;
+            if (errno == Errno.EACCES.number() || errno == Errno.EPERM.number()) return Gap.Reason.PERMISSION_DENIED;
+            return Gap.Reason.IO_ERROR;
+        }
+
+        @Override
+        public void close() {
+            reader.close();
+        }
+    }
+
+    /** java.nio, for any root: the default file system, Jimfs, a capture archive. */
+    static final class Nio extends TaskReader {
+        private final Path root;
+        private final ProcFileReader reader;
+
+        Nio(Path root, int initialCapacity) {
+            this.root = root;
+            this.reader = new ProcFileReader(initialCapacity);
+        }
+
+        @Override
+        int read(String dir, String file) {
+            try {
+                return reader.read(root.resolve(dir).resolve(file));
+            } catch (IOException e) {
+                return fail(e, dir, file);
+            }
+        }
+
+        @Override
+        byte[] bytes() {
+            return reader.buffer();
+        }
+
+        @Override
+        String readLink(String dir, String name) {
+            try {
+                return Files.readSymbolicLink(root.resolve(dir).resolve(name)).toString();
+            } catch (IOException e) {
+                fail(e, dir, name);
+                return null;
+            } catch (UnsupportedOperationException e) {
+                fail(Gap.Reason.MALFORMED, false); // a root whose file system has no links
+                return null;
+            }
+        }
+
+        private int fail(IOException e, String dir, String file) {
+            boolean gone = !isDirectory(dir);
+            return fail(Gap.of(file, e, gone).reason(), gone);
+        }
+
+        @Override
+        boolean isDirectory(String dir) {
+            return Files.isDirectory(root.resolve(dir));
+        }
+
+        @Override
+        int[] numericEntries(String dir) {
+            int[] out = new int[256];
+            int n = 0;
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir.isEmpty() ? root : root.resolve(dir))) {
+                for (Path p : ds) {
+                    int v = parseNumber(p.getFileName().toString());
+                    if (v <= 0) continue;
+                    if (n == out.length) out = Arrays.copyOf(out, n * 2);
+                    out[n++] = v;
+                }
+            } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+                // A vanished task/ directory or an unreadable root lists as empty.
+            }
+            int[] result = Arrays.copyOf(out, n);
+            Arrays.sort(result);
+            return result;
+        }
+
+        private static int parseNumber(String name) {
+            int n = name.length();
+            if (n == 0 || n > 9) return -1;
+            int v = 0;
+            for (int i = 0; i < n; i++) {
+                char c = name.charAt(i);
+                if (c < '0' || c > '9') return -1;
+                v = v * 10 + (c - '0');
+            }
+            return v;
+        }
+    }
+}
