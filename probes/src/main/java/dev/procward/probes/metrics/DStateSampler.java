@@ -1,15 +1,14 @@
 package dev.procward.probes.metrics;
 
-import dev.procward.libc.SmallFileReader;
-import dev.procward.probes.Snapshotter;
+import dev.procward.libc.DirectoryReader;
 import dev.procward.probes.SystemInfo;
 import dev.procward.probes.diag.StuckSampler;
 import dev.procward.probes.diag.ThreadActivity;
 import dev.procward.probes.kernel.SyscallTable;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,10 +31,8 @@ public final class DStateSampler {
     /** stat fields after the ")" that ends comm: state is the first, num_threads the 18th. */
     private static final int NUM_THREADS_AFTER_COMM = 17;
 
-    private final Path procRoot;
     private final String root;
     private final StuckSampler details;
-    private final byte[] stat = new byte[1024];
     private boolean nativeReads = true;
     /** Guards the hand-off: {@link #published} is parsed, and the two buffers swapped, under it. */
     private final Object handOff = new Object();
@@ -43,7 +40,6 @@ public final class DStateSampler {
     private StatLines filling = new StatLines();
 
     public DStateSampler(Path procRoot) {
-        this.procRoot = procRoot;
         this.root = procRoot.toString();
         this.details = new StuckSampler(procRoot, StuckSampler.UNINTERRUPTIBLE, false, -1, SyscallTable.host());
     }
@@ -52,12 +48,12 @@ public final class DStateSampler {
         List<ThreadActivity> blocked = new ArrayList<>();
         if (nativeReads) {
             // The reader's memory is confined to the thread that made it: one per sample.
-            try (var reader = new SmallFileReader(stat.length)) {
-                sweep(reader, blocked);
+            try (var reader = new DirectoryReader(1024)) {
+                nativeReads = sweep(reader, blocked); // not a directory of the default file system: the JDK's way
             } catch (LinkageError | IllegalCallerException | UnsupportedOperationException e) {
                 nativeReads = false; // no native access: the full sweep does the same through the JDK
-                blocked.clear();
             }
+            if (!nativeReads) blocked.clear();
         }
         if (!nativeReads) {
             blocked.addAll(details.sweep().active());
@@ -81,53 +77,54 @@ public final class DStateSampler {
         }
     }
 
-    private void sweep(SmallFileReader reader, List<ThreadActivity> blocked) {
-        StringBuilder path = new StringBuilder(64);
-        int[] pids = Snapshotter.pids(procRoot);
-        StatLines lines = filling;
-        lines.reset(pids.length);
-        for (int pid : pids) {
-            path.setLength(0);
-            path.append(root).append('/').append(pid);
-            int dir = path.length();
-            path.append("/stat");
-            int n = read(reader, path);
-            if (n <= 0) continue; // gone
-            lines.add(pid, stat, n);
-            boolean inD = stateOf(stat, n) == 'D';
-            if (!inD && numThreads(stat, n) > 1) {
-                path.setLength(dir);
-                inD = anyThreadInD(reader, path.append("/task"));
+    /** One pass, with reads relative to a descriptor of the root; false when the root cannot be opened. */
+    private boolean sweep(DirectoryReader reader, List<ThreadActivity> blocked) {
+        int rootFd = reader.openDirectory(DirectoryReader.AT_FDCWD, root);
+        if (rootFd < 0) return false;
+        try {
+            int[] pids = reader.numericEntries(rootFd);
+            Arrays.sort(pids); // a listing is in pid order
+            StatLines lines = filling;
+            lines.reset(pids.length);
+            StringBuilder name = new StringBuilder(48);
+            for (int pid : pids) {
+                name.setLength(0);
+                int n = reader.read(rootFd, name.append(pid).append("/stat"));
+                if (n <= 0) continue; // gone
+                byte[] stat = reader.bytes();
+                lines.add(pid, stat, n);
+                boolean inD = stateOf(stat, n) == 'D';
+                if (!inD && numThreads(stat, n) > 1) {
+                    name.setLength(0);
+                    inD = anyThreadInD(reader, rootFd, name.append(pid).append("/task"));
+                }
+                if (inD) {
+                    // Detailed at once, so a short wait is still in D when its wchan is read.
+                    blocked.addAll(details.process(pid));
+                }
             }
-            if (inD) {
-                // Detailed at once, so a short wait is still in D when its wchan is read.
-                blocked.addAll(details.process(pid));
+            lines.finish(System.nanoTime());
+            synchronized (handOff) {
+                filling = published == null ? new StatLines() : published;
+                published = lines;
             }
-        }
-        lines.finish(System.nanoTime());
-        synchronized (handOff) {
-            filling = published == null ? new StatLines() : published;
-            published = lines;
+            return true;
+        } finally {
+            reader.close(rootFd);
         }
     }
 
-    /** Whether a thread listed in the task directory at {@code taskDir} is in D. */
-    private boolean anyThreadInD(SmallFileReader reader, StringBuilder taskDir) {
-        String[] tids = new File(taskDir.toString()).list();
+    /** Whether a thread listed in the task directory {@code taskDir} (under the root) is in D. */
+    private static boolean anyThreadInD(DirectoryReader reader, int rootFd, StringBuilder taskDir) {
+        int[] tids = reader.numericEntries(rootFd, taskDir);
         if (tids == null) return false;
         int length = taskDir.length();
-        for (String tid : tids) {
+        for (int tid : tids) {
             taskDir.setLength(length);
-            int n = read(reader, taskDir.append('/').append(tid).append("/stat"));
-            if (n > 0 && stateOf(stat, n) == 'D') return true;
+            int n = reader.read(rootFd, taskDir.append('/').append(tid).append("/stat"));
+            if (n > 0 && stateOf(reader.bytes(), n) == 'D') return true;
         }
         return false;
-    }
-
-    private int read(SmallFileReader reader, CharSequence file) {
-        int n = reader.read(file);
-        if (n > 0) reader.copyTo(stat, n);
-        return n;
     }
 
     /** The state letter: the character after the LAST ')' (comm may hold one) and a blank; 0 if none. */
