@@ -19,7 +19,7 @@ java="$(procward_require_jdk25)/bin/java"
 port=${PROCWARD_BENCH_PORT:-19798}
 counts=("$@"); [ ${#counts[@]} -gt 0 ] || counts=(1000 10000)
 # The flags the container image runs commands with (Dockerfile CLI_JVM_FLAGS) plus the DaemonSet's heap.
-jvm_flags=(--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xmx96m -Xss512k)
+jvm_flags=(--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xms8m -Xmx96m -Xss512k)
 
 sleepers=""; exporter=""
 cleanup() {

@@ -88,7 +88,7 @@ public final class ExporterCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ListenAddress address = listenAddress();
-        HostMetricsReader reader = new HostMetricsReader(config());
+        HostMetricsReader.Config config = config();
         if (!(sampleHz >= 0 && sampleHz <= 100)) {
             throw new UserError("exporter: --sample-hz must be between 0 and 100, got " + sampleHz, ExitCodes.USAGE);
         }
@@ -96,8 +96,12 @@ public final class ExporterCommand implements Callable<Integer> {
             throw new UserError("exporter: --snapshot-reuse must not be negative", ExitCodes.USAGE);
         }
         Optional<DStateTally> tally = sampleHz > 0 ? Optional.of(new DStateTally(maxLabelValues)) : Optional.empty();
-        Optional<DStateSampling> sampling = tally.map(t ->
-                DStateSampling.start(sampleHz, new DStateSampler(reader.procRoot())::sample, t));
+        Optional<DStateSampler> sampler = tally.map(t -> new DStateSampler(config.procRoot()));
+        // A sweep reads every stat line: a scrape within two sampling periods of one lists from it.
+        HostMetricsReader reader = sampler
+                .map(s -> new HostMetricsReader(config, s::latestListing, Duration.ofNanos(Math.round(2e9 / sampleHz))))
+                .orElseGet(() -> new HostMetricsReader(config));
+        Optional<DStateSampling> sampling = tally.map(t -> DStateSampling.start(sampleHz, sampler.orElseThrow()::sample, t));
         SingleFlight<HostMetrics> shared = new SingleFlight<>(reader::read, Duration.ofMillis(snapshotReuseMillis));
         ExporterServer server;
         try {

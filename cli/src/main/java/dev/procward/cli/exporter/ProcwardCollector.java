@@ -111,6 +111,7 @@ public final class ProcwardCollector implements MultiCollector {
         out.gauge("procward_scrape_duration_seconds", "Time taken to read the snapshot that served this scrape.", value(c.seconds()));
         out.gauge("procward_scrape_processes_read", "Processes read for the snapshot that served this scrape.", value(c.processesRead()));
         out.gauge("procward_scrape_gaps", "Processes that vanished or could not be read during the snapshot.", value(c.gaps()));
+        out.gauge("procward_scrape_listing_age_seconds", "Age of the D-state sweep whose stat lines served as this snapshot's listing; 0 when the snapshot read /proc itself.", value(c.listingAgeSeconds()));
         out.gauge("procward_scrape_pss_reads", "smaps_rollup files read to rank the top PSS processes.", value(c.pssReads()));
         out.gauge("procward_top_pss_age_seconds", "Age of the PSS ranking (it is refreshed every --pss-refresh).", value(c.topPssAgeSeconds()));
         out.gauge("procward_top_pss_exact", "1 when the PSS ranking is proven exact, 0 when the read cap cut it short.", value(c.topPssExact() ? 1 : 0));

@@ -29,7 +29,7 @@ class ExporterServerTest {
                 Optional.of(new HostMetrics.Pid1("tini", true)), OptionalLong.of(2),
                 List.of(new HostMetrics.TopProcess(1, 77, "java", 512L << 20, cmdline)),
                 List.of(new HostMetrics.GroupStats("web", 4, 9, 1 << 20, 33, 1.5, 0.5)),
-                new HostMetrics.Cost(0.012, 120, 1, 3, true, 4.5));
+                new HostMetrics.Cost(0.012, 120, 1, 3, true, 4.5, 0.25));
     }
 
     static HttpResponse<String> get(ExporterServer s, String path) throws Exception {
@@ -67,7 +67,8 @@ class ExporterServerTest {
                     "procward_dstate_observations_by_wchan_total{wchan=\"nfs_wait_bit_killable\"} 1.0",
                     "procward_dstate_observations_by_syscall_total{syscall=\"read\"} 1.0",
                     "procward_scrape_duration_seconds 0.012",
-                    "procward_scrape_processes_read 120.0")) {
+                    "procward_scrape_processes_read 120.0",
+                    "procward_scrape_listing_age_seconds 0.25")) {
                 assertTrue(body.lines().anyMatch(line::equals), "missing '" + line + "' in:\n" + body);
             }
             assertFalse(body.contains("cmdline"), "no command line unless asked for");

@@ -2,6 +2,7 @@ package dev.procward.probes.metrics;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -63,15 +64,23 @@ public record GroupRule(String name, Field field, Pattern pattern) {
 
     /** The first rule that matches wins, so each process counts in at most one group. */
     public static Optional<GroupRule> firstMatch(List<GroupRule> rules, String comm, Optional<String> cmdline) {
+        return firstMatch(rules, comm, () -> cmdline);
+    }
+
+    /**
+     * As above, but asks for the command line only when a cmdline rule is reached: a process that
+     * an earlier comm rule claims costs no cmdline read.
+     */
+    public static Optional<GroupRule> firstMatch(List<GroupRule> rules, String comm, Supplier<Optional<String>> cmdline) {
+        Optional<String> known = null;
         for (GroupRule r : rules) {
-            if (r.matches(comm, cmdline)) {
+            if (r.field() == Field.CMDLINE && known == null) {
+                known = cmdline.get();
+            }
+            if (r.matches(comm, known)) {
                 return Optional.of(r);
             }
         }
         return Optional.empty();
-    }
-
-    public static boolean anyNeedsCmdline(List<GroupRule> rules) {
-        return rules.stream().anyMatch(r -> r.field() == Field.CMDLINE);
     }
 }

@@ -51,7 +51,10 @@ public record HostMetrics(
     /**
      * What the snapshot cost: the exporter's self-metrics. {@code pssReads} counts this snapshot's
      * reads (0 when the ranking was reused); {@code topPssExact} is false when the read cap cut the
-     * ranking short; {@code topPssAgeSeconds} is how old the reused ranking is.
+     * ranking short; {@code topPssAgeSeconds} is how old the reused ranking is;
+     * {@code listingAgeSeconds} is how old the D-state sweep whose stat lines served as the listing
+     * was, or 0 when the snapshot read every stat itself.
      */
-    public record Cost(double seconds, int processesRead, int gaps, int pssReads, boolean topPssExact, double topPssAgeSeconds) {}
+    public record Cost(double seconds, int processesRead, int gaps, int pssReads, boolean topPssExact, double topPssAgeSeconds,
+                       double listingAgeSeconds) {}
 }

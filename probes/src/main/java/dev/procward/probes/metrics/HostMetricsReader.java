@@ -1,11 +1,11 @@
 package dev.procward.probes.metrics;
 
-import dev.procward.probes.Cmdline;
 import dev.procward.probes.Field;
 import dev.procward.probes.ProcStat;
 import dev.procward.probes.ProcessSnapshot;
 import dev.procward.probes.ProcessTable;
 import dev.procward.probes.Snapshotter;
+import dev.procward.probes.SystemInfo;
 import dev.procward.probes.kernel.FileNr;
 import dev.procward.probes.kernel.FlatKeyed;
 import dev.procward.probes.kernel.ProcFiles;
@@ -27,10 +27,12 @@ import java.util.Set;
 
 /**
  * Takes one snapshot of a /proc root and turns it into {@link HostMetrics}. The listing reads
- * {@code stat} alone (plus {@code cmdline} only when a group matches on it); everything costlier
- * is read for the few processes that need it: {@code smaps_rollup} for the PSS ranking,
- * {@code fd/} for group members. Keeps the CPU ledger between scrapes, so one reader serves one
- * exporter.
+ * {@code stat} alone; everything costlier is read for the few processes that need it:
+ * {@code cmdline} for the processes a cmdline group rule is tried on (kept between scrapes, see
+ * {@link CmdlineCache}), {@code smaps_rollup} for the PSS ranking, {@code fd/} for group members.
+ * When D-state sampling runs, it reads every stat line anyway: a recent sweep's lines
+ * ({@link StatLines}) then serve as the listing, and a scrape reads no per-process file at all
+ * but those few. Keeps the CPU ledger between scrapes, so one reader serves one exporter.
  */
 public final class HostMetricsReader {
 
@@ -57,19 +59,33 @@ public final class HostMetricsReader {
     }
 
     private static final int CGROUP_DIRECTORIES_MAX = 5000;
+    /** How long a cached command line is trusted (see {@link CmdlineCache}). */
+    private static final Duration CMDLINE_REFRESH = Duration.ofSeconds(60);
 
     private final Config config;
     private final CpuLedger ledger = new CpuLedger();
     private final ReapWatch reapWatch = new ReapWatch();
-    private final Set<Field> listing;
+    private final CmdlineCache cmdlines;
+    private final StatLines.Source recentSweep;
+    private final long sweepMaxAgeNanos;
     private PssRanking lastRanking;
 
     /** A PSS ranking and when it was taken; reused while younger than the refresh interval. */
     private record PssRanking(List<HostMetrics.TopProcess> top, int reads, boolean exact, long takenAtNanos) {}
 
     public HostMetricsReader(Config config) {
+        this(config, StatLines.Source.NONE, Duration.ZERO);
+    }
+
+    /**
+     * @param recentSweep where the latest D-state sweep's stat lines are
+     * @param sweepMaxAge how old those may be to serve as a scrape's listing
+     */
+    public HostMetricsReader(Config config, StatLines.Source recentSweep, Duration sweepMaxAge) {
         this.config = config;
-        this.listing = GroupRule.anyNeedsCmdline(config.groups()) ? EnumSet.of(Field.STAT, Field.CMDLINE) : EnumSet.of(Field.STAT);
+        this.recentSweep = recentSweep;
+        this.sweepMaxAgeNanos = sweepMaxAge.toNanos();
+        this.cmdlines = new CmdlineCache(config.procRoot(), CMDLINE_REFRESH);
     }
 
     public Path procRoot() {
@@ -79,7 +95,9 @@ public final class HostMetricsReader {
     public synchronized HostMetrics read() {
         long started = System.nanoTime();
         Path root = config.procRoot();
-        ProcessTable table = Snapshotter.take(root, listing);
+        Optional<StatLines.Listing> swept = recentSweep == StatLines.Source.NONE ? Optional.empty()
+                : recentSweep.latest(started - sweepMaxAgeNanos, SystemInfo.read(root));
+        ProcessTable table = swept.map(StatLines.Listing::table).orElseGet(() -> Snapshotter.take(root, EnumSet.of(Field.STAT)));
         Map<Integer, ProcessSnapshot> byPid = table.byPid();
         int gaps = table.vanished();
         long threads = 0;
@@ -99,7 +117,7 @@ public final class HostMetricsReader {
         long pageSize = table.system().pageSize();
         PssRanking top = pssRanking(table, byPid, pageSize, started);
         int pssReads = top.takenAtNanos() == started ? top.reads() : 0;
-        List<HostMetrics.GroupStats> groups = groups(table, pageSize);
+        List<HostMetrics.GroupStats> groups = groups(table, pageSize, started);
         return new HostMetrics(table.processes().size(), (int) Math.min(Integer.MAX_VALUE, threads), zombies,
                 LabelBudget.topK(zombieParents, config.maxLabelValues()),
                 toOptional(Sysctl.PID_MAX.read(root).orElse(null)),
@@ -110,7 +128,8 @@ public final class HostMetricsReader {
                 oomKills(root),
                 top.top(), groups,
                 new HostMetrics.Cost((System.nanoTime() - started) / 1e9, table.processes().size(), gaps, pssReads, top.exact(),
-                        (started - top.takenAtNanos()) / 1e9));
+                        (started - top.takenAtNanos()) / 1e9,
+                        swept.map(l -> Math.max(0, started - l.finishedAtNanos()) / 1e9).orElse(0.0)));
     }
 
     private PssRanking pssRanking(ProcessTable table, Map<Integer, ProcessSnapshot> byPid, long pageSize, long now) {
@@ -149,14 +168,11 @@ public final class HostMetricsReader {
     }
 
     private static Optional<String> cmdline(Path root, int pid) {
-        return Snapshotter.takeOne(root, pid, EnumSet.of(Field.CMDLINE))
-                .map(ProcessSnapshot::cmdline)
-                .filter(c -> c != null && !c.isEmpty())
-                .map(Cmdline::joined)
+        return CmdlineCache.read(root, pid)
                 .map(s -> s.length() <= CMDLINE_LABEL_MAX ? s : s.substring(0, CMDLINE_LABEL_MAX - 1) + "…");
     }
 
-    private List<HostMetrics.GroupStats> groups(ProcessTable table, long pageSize) {
+    private List<HostMetrics.GroupStats> groups(ProcessTable table, long pageSize, long now) {
         if (config.groups().isEmpty()) {
             return List.of();
         }
@@ -169,11 +185,12 @@ public final class HostMetricsReader {
         config.groups().forEach(g -> sums.put(g.name(), new Sum(0, 0, 0, 0)));
         List<CpuLedger.Usage> usage = new ArrayList<>();
         double ticks = table.system().clockTicks();
+        cmdlines.startScrape();
         for (ProcessSnapshot p : table.processes()) {
             ProcStat s = p.stat();
             if (s == null || s.kernelThread()) continue;
-            Optional<String> cmd = Optional.ofNullable(p.cmdline()).filter(c -> !c.isEmpty()).map(Cmdline::joined);
-            Optional<GroupRule> rule = GroupRule.firstMatch(config.groups(), s.comm(), cmd);
+            Optional<GroupRule> rule = GroupRule.firstMatch(config.groups(), s.comm(),
+                    () -> s.zombie() ? Optional.empty() : cmdlines.get(p.pid(), s, now));
             if (rule.isEmpty()) continue;
             String g = rule.get().name();
             long fds = s.zombie() ? 0 : OpenFds.count(config.procRoot(), p.pid()).orElse(0);
@@ -181,6 +198,7 @@ public final class HostMetricsReader {
             usage.add(new CpuLedger.Usage(new CpuLedger.ProcessKey(p.pid(), s.startTime()), g,
                     s.utime() / ticks, s.stime() / ticks));
         }
+        cmdlines.endScrape();
         Map<String, CpuLedger.Totals> cpu = ledger.record(usage, sums.keySet());
         List<HostMetrics.GroupStats> out = new ArrayList<>();
         sums.forEach((name, sum) -> {

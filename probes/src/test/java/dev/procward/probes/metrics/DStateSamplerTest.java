@@ -23,7 +23,7 @@ class DStateSamplerTest {
         Path bin = dir.resolve("vfork-parent");
         boolean compiled;
         try {
-            Process cc = new ProcessBuilder("cc", "-O2", "-o", bin.toString(), src.toString()).inheritIO().start();
+            Process cc = new ProcessBuilder("cc", "-O2", "-pthread", "-o", bin.toString(), src.toString()).inheritIO().start();
             compiled = cc.waitFor(120, TimeUnit.SECONDS) && cc.exitValue() == 0;
         } catch (java.io.IOException e) {
             compiled = false;
@@ -35,9 +35,28 @@ class DStateSamplerTest {
 
     @Test
     void seesTheVforkParentInDStateWithItsSyscall(@TempDir Path dir) throws Exception {
-        Path bin = compileVforkParent(dir);
+        assertSeesVforkInD(new ProcessBuilder(compileVforkParent(dir).toString()));
+    }
+
+    /** The process's own stat shows the leader in S: the sample must look at its other threads. */
+    @Test
+    void seesADStateThreadThatIsNotTheGroupLeader(@TempDir Path dir) throws Exception {
+        assertSeesVforkInD(new ProcessBuilder(compileVforkParent(dir).toString(), "thread"));
+    }
+
+    @Test
+    void readsStateAndThreadCountAfterTheLastParenthesis() {
+        byte[] stat = "42 (a) b) S) D 1 42 42 0 -1 4194560 10 0 0 0 3 4 0 0 20 0 7 0 100 0 0\n".getBytes();
+        assertEquals('D', DStateSampler.stateOf(stat, stat.length));
+        assertEquals(7, DStateSampler.numThreads(stat, stat.length));
+        byte[] cut = "42 (a".getBytes();
+        assertEquals(0, DStateSampler.stateOf(cut, cut.length));
+        assertEquals(0, DStateSampler.numThreads(cut, cut.length));
+    }
+
+    private static void assertSeesVforkInD(ProcessBuilder command) throws Exception {
         DStateSampler sampler = new DStateSampler(Path.of("/proc"));
-        Process p = new ProcessBuilder(bin.toString()).start();
+        Process p = command.start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             List<DStateTally.Observation> seen = sampler.sample();

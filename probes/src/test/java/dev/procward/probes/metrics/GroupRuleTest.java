@@ -28,7 +28,20 @@ class GroupRuleTest {
         assertEquals("a", GroupRule.firstMatch(rules, "sh", Optional.empty()).orElseThrow().name());
         assertEquals("b", GroupRule.firstMatch(rules, "bash", Optional.empty()).orElseThrow().name());
         assertTrue(GroupRule.firstMatch(rules, "init", Optional.empty()).isEmpty());
-        assertFalse(GroupRule.anyNeedsCmdline(rules));
+    }
+
+    @Test
+    void theCommandLineIsAskedForOnlyWhenACmdlineRuleIsReached() {
+        var rules = List.of(GroupRule.parse("web=comm:^nginx$"), GroupRule.parse("jobs=cmdline:worker"));
+        int[] asked = {0};
+        java.util.function.Supplier<Optional<String>> cmdline = () -> {
+            asked[0]++;
+            return Optional.of("python3 worker.py");
+        };
+        assertEquals("web", GroupRule.firstMatch(rules, "nginx", cmdline).orElseThrow().name());
+        assertEquals(0, asked[0], "a comm rule claimed it first");
+        assertEquals("jobs", GroupRule.firstMatch(rules, "python3", cmdline).orElseThrow().name());
+        assertEquals(1, asked[0]);
     }
 
     @Test

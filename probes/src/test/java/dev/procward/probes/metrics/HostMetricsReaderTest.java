@@ -27,8 +27,11 @@ class HostMetricsReaderTest {
     }
 
     static HostMetricsReader reader(List<GroupRule> groups, boolean cmdline) {
-        return new HostMetricsReader(new HostMetricsReader.Config(PROC, Optional.of(Path.of("/sys/fs/cgroup")),
-                5, 20, groups, cmdline, Duration.ZERO));
+        return new HostMetricsReader(config(groups, cmdline));
+    }
+
+    static HostMetricsReader.Config config(List<GroupRule> groups, boolean cmdline) {
+        return new HostMetricsReader.Config(PROC, Optional.of(Path.of("/sys/fs/cgroup")), 5, 20, groups, cmdline, Duration.ZERO);
     }
 
     static HostMetrics until(HostMetricsReader r, Predicate<HostMetrics> done) throws InterruptedException {
@@ -51,6 +54,27 @@ class HostMetricsReaderTest {
         }
         HostMetrics after = until(r, x -> !x.zombiesByParentComm().containsKey("pw-zomb-rdr"));
         assertFalse(after.zombiesByParentComm().containsKey("pw-zomb-rdr"), "the parent reaped them on TERM");
+    }
+
+    /** The D-state sweep's stat lines serve as the listing: the same zombies, no stat read again. */
+    @Test
+    void aRecentSweepServesAsTheListing() throws Exception {
+        DStateSampler sampler = new DStateSampler(PROC);
+        sampler.sample();
+        HostMetricsReader r = new HostMetricsReader(config(List.of(), false), (oldest, system) -> {
+            var finished = sampler.latestListing(oldest, system);
+            sampler.sample(); // the next sweep, as the sampling thread makes them between scrapes
+            return finished;
+        }, Duration.ofMinutes(1));
+        try (ZombieMaker z = ZombieMaker.start(5, "pw-zomb-swp")) {
+            HostMetrics m = until(r, x -> x.zombiesByParentComm().getOrDefault("pw-zomb-swp", 0L) == 5);
+            assertEquals(5L, m.zombiesByParentComm().get("pw-zomb-swp"), m.zombiesByParentComm().toString());
+            assertTrue(m.cost().listingAgeSeconds() > 0, "served from the sweep");
+            assertTrue(m.threads() >= m.processes() && m.processes() > 5);
+        }
+        HostMetricsReader stale = new HostMetricsReader(config(List.of(), false), sampler::latestListing, Duration.ZERO);
+        Thread.sleep(5);
+        assertEquals(0.0, stale.read().cost().listingAgeSeconds(), "too old a sweep: the reader lists /proc itself");
     }
 
     @Test
@@ -115,6 +139,50 @@ class HostMetricsReaderTest {
             assertEquals(new HostMetrics.GroupStats("nobody", 0, 0, 0, 0, 0, 0), nobody, "configured groups are always reported");
             var next = r.read().groups().getFirst();
             assertTrue(next.cpuUserSeconds() >= sleepers.cpuUserSeconds());
+        } finally {
+            sleeper.destroy();
+            sleeper.waitFor();
+        }
+    }
+
+    @Test
+    void cmdlineGroupsMatchOnArgumentsAndReadEachCommandLineOnce() throws Exception {
+        Process sleeper = new ProcessBuilder("sleep", "121.25").start();
+        try {
+            HostMetricsReader r = reader(List.of(GroupRule.parse("napper=cmdline:^sleep 121\\.25$")), false);
+            assertEquals(1, until(r, x -> x.groups().getFirst().processes() == 1).groups().getFirst().processes());
+            assertEquals(1, r.read().groups().getFirst().processes(), "still matched from the cached command line");
+        } finally {
+            sleeper.destroy();
+            sleeper.waitFor();
+        }
+    }
+
+    @Test
+    void aCachedCommandLineIsReadAgainOnlyWhenStaleOrItsProcessChanged() throws Exception {
+        Process sleeper = new ProcessBuilder("sleep", "122.5").start();
+        try {
+            int pid = (int) sleeper.pid();
+            String text = Files.readString(PROC.resolve(pid + "/stat"));
+            for (int i = 0; i < 500 && !text.contains("(sleep)"); i++) { // until the child has exec'd
+                Thread.sleep(10);
+                text = Files.readString(PROC.resolve(pid + "/stat"));
+            }
+            var stat = dev.procward.probes.ProcStat.parse(text);
+            CmdlineCache cache = new CmdlineCache(PROC, Duration.ofHours(1));
+            cache.startScrape();
+            assertEquals(Optional.of("sleep 122.5"), cache.get(pid, stat, 0));
+            assertEquals(Optional.of("sleep 122.5"), cache.get(pid, stat, 0));
+            assertEquals(1, cache.endScrape());
+            cache.startScrape();
+            cache.get(pid, stat, 1);
+            assertEquals(0, cache.endScrape(), "kept from the last scrape");
+            cache.startScrape();
+            cache.get(pid, stat, Duration.ofHours(2).toNanos());
+            assertEquals(1, cache.endScrape(), "older than the refresh interval");
+            cache.startScrape();
+            cache.get(pid, dev.procward.probes.ProcStat.parse(text.replace("(sleep)", "(other)")), Duration.ofHours(2).toNanos());
+            assertEquals(1, cache.endScrape(), "an exec renames the process: read afresh");
         } finally {
             sleeper.destroy();
             sleeper.waitFor();
