@@ -8,3 +8,10 @@ probes_test_classpath() {
      org.codehaus.mojo:exec-maven-plugin:3.5.1:exec -Dexec.executable=echo -Dexec.args=%classpath \
      -Dexec.classpathScope=test) | tail -1
 }
+
+# probes_bench_setup REPO sets jdk (a JDK 25 home) and cp (the probes test class path).
+probes_bench_setup() {
+  . "$1/.mvn/jdk25.sh"
+  jdk="$(procward_require_jdk25)"
+  cp="$(probes_test_classpath "$1")"
+}

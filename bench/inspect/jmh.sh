@@ -7,11 +7,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 out="$root/bench/out/inspect"
 mkdir -p "$out/jmh-classes"
-. "$root/.mvn/jdk25.sh"
-jdk="$(procward_require_jdk25)"
 cd "$root"
 . "$root/bench/probes-classpath.sh"
-cp="$(probes_test_classpath "$root")"
+probes_bench_setup "$root"
 # JDK 23+ runs annotation processors only when asked: generate the JMH harness here.
 "$jdk/bin/javac" -proc:full -cp "$cp" -d "$out/jmh-classes" \
   "$root/probes/src/test/java/dev/procward/probes/bench/SnapshotBenchmark.java"

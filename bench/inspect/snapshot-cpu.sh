@@ -7,10 +7,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 out="$root/bench/out/inspect"
 mkdir -p "$out"
-. "$root/.mvn/jdk25.sh"
-java="$(procward_require_jdk25)/bin/java"
 . "$root/bench/probes-classpath.sh"
-cp="$(probes_test_classpath "$root")"
+probes_bench_setup "$root"
+java="$jdk/bin/java"
 cc -O2 -o "$out/psfloor" "$here/psfloor.c"
 echo "== $(nproc) CPUs, $(ls /proc | grep -c '^[0-9]') processes, load $(cut -d" " -f1-3 /proc/loadavg)"
 "$out/psfloor" 10 stat
