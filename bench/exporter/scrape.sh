@@ -9,7 +9,8 @@
 # procward_scrape_duration_seconds and of the whole HTTP request, its CPU time per scrape, and
 # `ps -eo pid,ppid,stat,rss,comm` on the same host as a reference. Idle RSS is VmRSS 10 s after
 # start (no scrape yet) and 10 s after the last scrape. A second exporter with the default
-# --sample-hz 1 then sits idle for 10 s to measure what D-state sampling costs per second.
+# --sample-hz 1 then sits idle for 10 s to measure what D-state sampling costs per second, and
+# takes 30 scrapes as deployed (listed from the sampler's latest sweep).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 jar=cli/target/procward.jar
@@ -88,12 +89,22 @@ while True: time.sleep(60)
   cpu0=$(awk '{print $14+$15}' /proc/$exporter/stat)
   sleep 10
   cpu1=$(awk '{print $14+$15}' /proc/$exporter/stat)
+  # The default configuration: scrapes are listed from the sampler's latest sweep (docs/exporter.md).
+  dself=(); dwall=()
+  for _ in $(seq 30); do
+    dwall+=("$(curl -sf -o /tmp/procward-bench-scrape.$$ -w '%{time_total}' http://127.0.0.1:$port/metrics)")
+    dself+=("$(awk '/^procward_scrape_duration_seconds /{print $2}' /tmp/procward-bench-scrape.$$)")
+    sleep 0.3
+  done
+  rm -f /tmp/procward-bench-scrape.$$
   echo "processes=$total (N=$n sleeping), load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) CPUs"
   echo "  exporter snapshot (procward_scrape_duration_seconds): $(printf '%s\n' "${self[@]}" | stats)"
   echo "  exporter HTTP scrape (curl time_total):               $(printf '%s\n' "${wall[@]}" | stats)"
   echo "  exporter CPU per scrape (user+sys, sampling off):        $(( (c1 - c0) * 1000 / $(getconf CLK_TCK) / 30 )) ms"
   echo "  ps -eo pid,ppid,stat,rss,comm (reference):            $(printf '%s\n' "${ps_times[@]}" | stats)"
   echo "  exporter CPU at idle with D-state sampling at 1 Hz:    $(( (cpu1 - cpu0) * 1000 / $(getconf CLK_TCK) / 10 )) ms per second"
+  echo "  default --sample-hz 1, snapshot from the sweep:        $(printf '%s\n' "${dself[@]}" | stats)"
+  echo "  default --sample-hz 1, HTTP scrape (curl time_total):   $(printf '%s\n' "${dwall[@]}" | stats)"
   echo "  exporter RSS: $((rss_fresh / 1024)) MiB idle before any scrape, $((rss / 1024)) MiB idle 10 s after 35 scrapes"
   kill "$exporter"; wait "$exporter" 2>/dev/null || true; exporter=""
   kill -TERM "$sleepers"; wait "$sleepers" 2>/dev/null || true; sleepers=""
