@@ -50,7 +50,10 @@ enum Sys {
     GETDENTS64(217, 61),
     LSEEK(8, 62),
     PREAD64(17, 67),
-    READLINKAT(267, 78);
+    READLINKAT(267, 78),
+    // The idle init's start-up pages (ResidentPages).
+    MADVISE(28, 233),
+    PROCESS_MADVISE(440, 440);
 
     final int x86_64;
     final int aarch64;

@@ -88,6 +88,12 @@ public interface Kernel extends AutoCloseable {
         return OptionalInt.empty();
     }
 
+    /**
+     * Called once the child runs and the supervisor is about to sit idle: gives back memory that
+     * only start-up needed (Linux: the clean pages of file mappings, see ResidentPages).
+     */
+    default void settleIdle() {}
+
     /** Releases what the kernel holds for the supervisor (Linux: the signalfd, pidfds). */
     @Override
     default void close() {}

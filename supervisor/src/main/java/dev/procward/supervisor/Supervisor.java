@@ -46,6 +46,7 @@ public final class Supervisor {
         prepare();
         startChild();
         drain();
+        kernel.settleIdle();
         while (exitCode == null && !finished()) {
             Optional<Integer> signal = kernel.awaitSignal(untilNextDeadline());
             if (signal.isEmpty()) onDeadline();
