@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -31,6 +32,8 @@ int main(int argc, char **argv) {
         sa.sa_handler = on_term;
         sa.sa_flags = SA_RESTART;
         sigaction(SIGTERM, &sa, NULL);
+        /* The driver ends the run by killing the init; the child must not outlive it. */
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
         char b = 'r';
         write(1, &b, 1);
         for (;;) pause();
