@@ -1,9 +1,10 @@
 package dev.procward.cli.diag;
 
+import dev.procward.cli.Prerequisite;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.procward.cli.render.Json;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,10 +39,7 @@ class StuckCommandTest {
     }
 
     private Path compile(String name) throws Exception {
-        if (!cc()) {
-            if ("true".equals(System.getenv("CI"))) fail("cc is required on CI");
-            Assumptions.assumeTrue(false, "no cc");
-        }
+        Prerequisite.require(cc(), "cc is needed to build the test's helpers");
         Path exe = tmp.resolve(name);
         Process p = new ProcessBuilder("cc", "-O", "-o", exe.toString(), NATIVE.resolve(name + ".c").toString()).inheritIO().start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0, "cc " + name);

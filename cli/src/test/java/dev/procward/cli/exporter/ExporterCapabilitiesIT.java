@@ -1,5 +1,7 @@
 package dev.procward.cli.exporter;
 
+import dev.procward.cli.Prerequisite;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +23,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The two capabilities the deployment grants are the ones the exporter needs, and each is needed:
@@ -39,11 +40,7 @@ class ExporterCapabilitiesIT {
     static void rootAndATarget() throws Exception {
         boolean root = "0".equals(new String(new ProcessBuilder("id", "-u").start().getInputStream().readAllBytes()).strip());
         boolean setpriv = Files.isExecutable(Path.of("/usr/bin/setpriv"));
-        if ("true".equals(System.getenv("CI"))) {
-            assertTrue(root, "CI runs the tests as root");
-            assertTrue(setpriv, "util-linux's setpriv is installed in CI");
-        }
-        assumeTrue(root && setpriv, "needs root and setpriv to drop to nobody with chosen capabilities");
+        Prerequisite.require(root && setpriv, "needs root and setpriv to drop to nobody with chosen capabilities");
         // A copy of the jar that user nobody can read, wherever the checkout lives.
         Path dir = Files.createTempDirectory("procward-caps", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         jar = Files.copy(RepoFiles.root().resolve("cli/target/procward.jar"), dir.resolve("procward.jar"));

@@ -1,5 +1,7 @@
 package dev.procward.cli.init;
 
+import dev.procward.cli.Prerequisite;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,10 +33,7 @@ class InitUnderPtyIT {
     @BeforeAll
     static void helper() throws Exception {
         requireRootAndUnshare();
-        if (!Files.isExecutable(Path.of("/usr/bin/python3"))) {
-            if ("true".equals(System.getenv("CI"))) fail("python3 is needed for the pty test");
-            org.junit.jupiter.api.Assumptions.abort("python3 is needed for the pty test");
-        }
+        Prerequisite.require(Files.isExecutable(Path.of("/usr/bin/python3")), "python3 is needed for the pty test");
         ctrlC = tmp.resolve("ctrl-c.py");
         try (InputStream in = InitUnderPtyIT.class.getResourceAsStream("ctrl-c.py")) {
             Files.write(ctrlC, in.readAllBytes());
@@ -64,10 +63,7 @@ class InitUnderPtyIT {
     @ParameterizedTest
     @MethodSource("newSessionInits")
     void inANewSessionTheChildGetsTheTerminalAsItsControllingTerminal(List<String> init) throws Exception {
-        if (!Files.isExecutable(Path.of("/usr/bin/script"))) {
-            if ("true".equals(System.getenv("CI"))) fail("script (util-linux) is needed for the pty test");
-            org.junit.jupiter.api.Assumptions.abort("script (util-linux) is needed for the pty test");
-        }
+        Prerequisite.require(Files.isExecutable(Path.of("/usr/bin/script")), "script (util-linux) is needed for the pty test");
         String probe = "read -r pid comm state ppid pgrp sid tty rest < /proc/$$/stat; "
                 + "echo \"probe pid=$$ sid=$sid tty_nr=$tty dev=$(stat -L -c %t:%T /proc/$$/fd/0)\"";
         String command = Stream.concat(init.stream(), Stream.of("/bin/sh", "-c", probe))
