@@ -49,7 +49,10 @@ public final class ResidentPages {
                 iov.setAtIndex(JAVA_LONG, 2L * i, ranges[2 * i]);
                 iov.setAtIndex(JAVA_LONG, 2L * i + 1, ranges[2 * i + 1] - ranges[2 * i]);
             }
-            int self = (int) Syscall.raw(cs, Sys.PIDFD_OPEN, ProcessHandle.current().pid(), 0, 0, 0, 0, 0);
+            // getpid through the syscall shape already linked: ProcessHandle would load classes the
+            // idle init then keeps.
+            long pid = Syscall.raw(cs, Sys.GETPID, 0, 0, 0, 0, 0, 0);
+            int self = (int) Syscall.raw(cs, Sys.PIDFD_OPEN, pid, 0, 0, 0, 0, 0);
             boolean batched = false;
             if (self >= 0) {
                 batched = true;
