@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Samples every thread the way psn does: one sweep reads each thread's {@code stat}; only threads
@@ -31,7 +32,7 @@ import java.util.Set;
  * 10k threads within tens of milliseconds.
  *
  * <p>Not thread-safe: one sampler per sampling thread (it reuses a read buffer). A sweep over many
- * processes reads stat files on several CPUs at once.
+ * threads reads stat files on several CPUs at once.
  */
 public final class StuckSampler implements AutoCloseable {
 
@@ -103,18 +104,8 @@ public final class StuckSampler implements AutoCloseable {
         int sweepNo = ++sweeps;
         int rootFd = nativeReads ? openRoot() : -1;
         try {
-            int[] pids = rootFd >= 0 ? listRoot(rootFd) : Snapshotter.pids(rootPath);
-            // Phase 1, the hot path: every thread's stat, read in parallel on big hosts (the kernel's
-            // work to render stat dominates and scales with CPUs). Phase 2 details the few matches.
-            int chunks = !parallel || pids.length < PARALLEL_PIDS ? 1 : Math.min(PARALLELISM * 4, (pids.length + 63) / 64);
-            Scan[] scans = new Scan[chunks];
-            if (chunks == 1) {
-                scans[0] = scan(pids, 0, pids.length, rootFd, sweepNo);
-            } else {
-                java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> scans[c] = scan(pids,
-                        (int) ((long) pids.length * c / chunks), (int) ((long) pids.length * (c + 1) / chunks), rootFd, sweepNo));
-            }
-            if (rootFd >= 0) statFds.forgetUnseen(sweepNo);
+            // Phase 1, the hot path: every thread's stat. Phase 2 details the few matches.
+            List<Scan> scans = rootFd >= 0 ? scanNative(rootFd, sweepNo) : scanJdk();
             int threads = 0, running = 0, blocked = 0;
             List<ThreadActivity> active = new ArrayList<>();
             for (Scan sc : scans) {
@@ -132,26 +123,114 @@ public final class StuckSampler implements AutoCloseable {
         }
     }
 
+    /** Below these counts a sweep stays on the calling thread: waking another costs more than it saves. */
     private static final int PARALLEL_PIDS = 512;
+    private static final int PARALLEL_THREADS = 1024;
     private static final int PARALLELISM = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+    /**
+     * Lists every process's threads, then reads their stat files in chunks of the thread list: the
+     * kernel's work to render stat dominates and scales with CPUs, and splitting by thread rather
+     * than by process spreads 10k threads of a few processes over the CPUs as well as 10k
+     * single-threaded processes. The kept descriptors change only after the chunks are joined.
+     */
+    private List<Scan> scanNative(int rootFd, int sweepNo) {
+        int[] pids = listRoot(rootFd);
+        IntPairs listed = IntPairs.concat(inChunks(pids.length, chunks(pids.length, PARALLEL_PIDS, 64),
+                (from, to) -> listThreads(rootFd, pids, from, to)));
+        boolean keep = keepDescriptors;
+        List<Scan> scans = inChunks(listed.size(), chunks(listed.size(), PARALLEL_THREADS, 256),
+                (from, to) -> scan(listed, from, to, rootFd, sweepNo, keep));
+        statFds.endSweep(scans, sweepNo);
+        return scans;
+    }
+
+    /** The same sweep through the JDK's streams (roots the native reader cannot open), split by process. */
+    private List<Scan> scanJdk() {
+        int[] pids = Snapshotter.pids(rootPath);
+        return inChunks(pids.length, chunks(pids.length, PARALLEL_PIDS, 64), (from, to) -> scan(pids, from, to, new byte[4096]));
+    }
+
+    /** How many chunks {@code size} items make: one below {@code threshold}, else a few per CPU of at least {@code least}. */
+    private int chunks(int size, int threshold, int least) {
+        return !parallel || size < threshold ? 1 : Math.min(PARALLELISM * 4, (size + least - 1) / least);
+    }
+
+    private interface ChunkWork<T> {
+        T run(int from, int to);
+    }
+
+    /** Runs {@code work} over {@code chunks} consecutive ranges of [0, size), on the calling thread and the common pool. */
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> inChunks(int size, int chunks, ChunkWork<T> work) {
+        if (chunks <= 1) return List.of(work.run(0, size));
+        T[] out = (T[]) new Object[chunks];
+        java.util.stream.IntStream.range(0, chunks).parallel().forEach(c ->
+                out[c] = work.run((int) ((long) size * c / chunks), (int) ((long) size * (c + 1) / chunks)));
+        return java.util.Arrays.asList(out);
+    }
 
     /** A thread in a wanted state, with the stat text it was seen with. */
     private record Match(int pid, String tidName, String stat) {}
 
+    /** What one chunk of a sweep saw, and the descriptors it opened or found stale. */
     private static final class Scan {
         int threads, running, blocked;
         final List<Match> matches = new ArrayList<>();
+        /** (tid, fd) of descriptors opened by this chunk, and of kept ones whose thread has gone. */
+        final IntPairs opened = new IntPairs(0), stale = new IntPairs(0);
 
-        /** Counts one thread's stat; a match keeps its text for phase 2. */
-        void count(int pid, String tidName, byte[] buffer, int n, boolean[] wanted) {
+        /** Counts one thread's stat: true when the thread is in a wanted state. */
+        boolean count(byte[] buffer, int n, boolean[] wanted) {
             char state = stateOf(buffer, n);
-            if (state == 0) return;
+            if (state == 0) return false;
             threads++;
             if (state == 'R') running++;
             else if (state == 'D') blocked++;
-            if (state < 128 && wanted[state]) {
-                matches.add(new Match(pid, tidName, new String(buffer, 0, n, StandardCharsets.UTF_8)));
+            return state < 128 && wanted[state];
+        }
+
+        void match(int pid, String tidName, byte[] buffer, int n) {
+            matches.add(new Match(pid, tidName, new String(buffer, 0, n, StandardCharsets.UTF_8)));
+        }
+    }
+
+    /** Pairs of ints in one growing array: (pid, tid) of listed threads, (tid, fd) of descriptors. */
+    static final class IntPairs {
+        private int[] items;
+        private int size;
+
+        IntPairs(int expected) {
+            items = new int[2 * expected];
+        }
+
+        void add(int first, int second) {
+            if (2 * size == items.length) items = java.util.Arrays.copyOf(items, Math.max(16, 2 * items.length));
+            items[2 * size] = first;
+            items[2 * size + 1] = second;
+            size++;
+        }
+
+        int size() {
+            return size;
+        }
+
+        int first(int i) {
+            return items[2 * i];
+        }
+
+        int second(int i) {
+            return items[2 * i + 1];
+        }
+
+        static IntPairs concat(List<IntPairs> parts) {
+            if (parts.size() == 1) return parts.getFirst();
+            IntPairs all = new IntPairs(parts.stream().mapToInt(IntPairs::size).sum());
+            for (IntPairs p : parts) {
+                System.arraycopy(p.items, 0, all.items, 2 * all.size, 2 * p.size);
+                all.size += p.size;
             }
+            return all;
         }
     }
 
@@ -180,29 +259,46 @@ public final class StuckSampler implements AutoCloseable {
         }
     }
 
-    private Scan scan(int[] pids, int from, int to, int rootFd, int sweepNo) {
-        if (rootFd < 0) return scan(pids, from, to, new byte[4096]);
-        boolean keep = keepDescriptors;
-        Scan sc = new Scan();
+    /** (pid, tid) of every thread of the processes {@code pids[from..to)}, but the excluded one. */
+    private IntPairs listThreads(int rootFd, int[] pids, int from, int to) {
+        IntPairs listed = new IntPairs(4 * (to - from));
         StringBuilder name = new StringBuilder(32);
-        try (var reader = new DirectoryReader(4096)) {
+        try (var reader = new DirectoryReader(256)) {
             for (int i = from; i < to; i++) {
                 int pid = pids[i];
                 if (pid == excludePid) continue;
                 name.setLength(0);
-                int taskFd = reader.openDirectory(rootFd, name.append(pid).append("/task"));
-                if (taskFd < 0) continue; // vanished, or not a process directory
-                try {
-                    for (int tid : reader.numericEntries(taskFd)) {
-                        int n = statFds.read(reader, taskFd, tid, sweepNo, name, keep);
-                        if (n > 0) sc.count(pid, Integer.toString(tid), reader.bytes(), n, wanted);
-                    }
-                } finally {
-                    reader.close(taskFd);
-                }
+                int[] tids = reader.numericEntries(rootFd, name.append(pid).append("/task"));
+                if (tids == null) continue; // vanished, or not a process directory
+                for (int tid : tids) listed.add(pid, tid);
+            }
+        }
+        return listed;
+    }
+
+    /**
+     * Reads the stat of the listed threads {@code [from, to)}. Allocation-free per thread, but for
+     * a thread in a wanted state: a kept descriptor is found in a table of ints, and a stat file
+     * opened anew is named relative to the root ({@code PID/task/TID/stat}: no task/ descriptor).
+     */
+    private Scan scan(IntPairs listed, int from, int to, int rootFd, int sweepNo, boolean keep) {
+        Scan sc = new Scan();
+        StringBuilder path = new StringBuilder(48);
+        try (var reader = new DirectoryReader(4096)) {
+            for (int i = from; i < to; i++) {
+                int pid = listed.first(i);
+                int tid = listed.second(i);
+                int n = keep ? statFds.read(reader, rootFd, pid, tid, sweepNo, path, sc)
+                        : reader.read(rootFd, statPath(path, pid, tid));
+                if (n > 0 && sc.count(reader.bytes(), n, wanted)) sc.match(pid, Integer.toString(tid), reader.bytes(), n);
             }
         }
         return sc;
+    }
+
+    private static StringBuilder statPath(StringBuilder path, int pid, int tid) {
+        path.setLength(0);
+        return path.append(pid).append("/task/").append(tid).append("/stat");
     }
 
     /** The same scan through the JDK's streams: for roots the native reader cannot open, and for comparison. */
@@ -221,7 +317,7 @@ public final class StuckSampler implements AutoCloseable {
                 path.setLength(dirLength);
                 path.append('/').append(tidName).append("/stat");
                 int n = read(path.toString(), buffer);
-                if (n > 0) sc.count(pid, tidName, buffer, n, wanted);
+                if (n > 0 && sc.count(buffer, n, wanted)) sc.match(pid, tidName, buffer, n);
             }
         }
         return sc;
@@ -232,69 +328,101 @@ public final class StuckSampler implements AutoCloseable {
      * on every read from offset 0, so a warm sweep costs one {@code pread} per thread instead of
      * {@code openat}, {@code read} and {@code close}. A descriptor stays bound to its thread: once
      * the thread has gone its reads fail (ESRCH) even if the tid is reused, and it is reopened.
-     * Bounded to a quarter of the descriptor limit; threads beyond that are read the cold way.
+     * Bounded by {@link #statFdCapacity()}; threads beyond that are read the cold way.
+     *
+     * <p>A sweep's chunks only read the table; what they open, and the descriptors they find
+     * stale, they note in their {@link Scan}, and {@link #endSweep} applies on one thread. The
+     * only shared write per opened descriptor is the process-wide count.
      */
     private static final class StatFds {
-        /** tid → {descriptor, last sweep that listed it}. */
-        private final java.util.concurrent.ConcurrentHashMap<Integer, int[]> open = new java.util.concurrent.ConcurrentHashMap<>();
-        private final int capacity;
-
-        StatFds() {
-            this.capacity = statFdCapacity();
-        }
-
         /**
-         * Reads the thread's stat into the reader: the length, or a negative number when it is gone.
-         * {@code keep} false reads the cold way only (open, read, close).
+         * Descriptors kept by every sampler of this process: the limit is the process's, so two
+         * samplers that keep must share it (each taking all of it would make the other's opens
+         * fail with EMFILE, and those threads would go unseen).
          */
-        int read(DirectoryReader reader, int taskFd, int tid, int sweepNo, StringBuilder name, boolean keep) {
-            if (!keep) {
-                name.setLength(0);
-                return reader.read(taskFd, name.append(tid).append("/stat"));
-            }
-            int[] kept = open.get(tid);
-            if (kept != null) {
-                int n = reader.reread(kept[0]);
+        private static final AtomicInteger KEPT_IN_PROCESS = new AtomicInteger();
+        private static final int CAPACITY = statFdCapacity();
+
+        private final TidTable kept = new TidTable();
+
+        /** Reads the thread's stat into the reader: the length, or a negative number when it is gone. */
+        int read(DirectoryReader reader, int rootFd, int pid, int tid, int sweepNo, StringBuilder path, Scan changes) {
+            int slot = kept.find(tid);
+            if (slot >= 0) {
+                int fd = kept.fd(slot);
+                int n = reader.reread(fd);
                 if (n > 0) {
-                    kept[1] = sweepNo;
+                    kept.see(slot, sweepNo);
                     return n;
                 }
-                open.remove(tid);
-                reader.close(kept[0]);
+                changes.stale.add(tid, fd); // the thread has gone (the tid may name a new one): closed after the sweep
             }
-            name.setLength(0);
-            name.append(tid).append("/stat");
-            if (open.size() >= capacity) return reader.read(taskFd, name);
-            int fd = reader.openFile(taskFd, name);
-            if (fd < 0) return fd;
+            statPath(path, pid, tid);
+            if (KEPT_IN_PROCESS.incrementAndGet() > CAPACITY) {
+                KEPT_IN_PROCESS.decrementAndGet();
+                return reader.read(rootFd, path); // no room: the cold way
+            }
+            int fd = reader.openFile(rootFd, path);
+            if (fd < 0) {
+                KEPT_IN_PROCESS.decrementAndGet();
+                return fd;
+            }
             int n = reader.reread(fd);
-            if (n > 0) open.put(tid, new int[] {fd, sweepNo});
-            else reader.close(fd);
+            if (n > 0) changes.opened.add(tid, fd);
+            else release(reader, fd);
             return n;
         }
 
-        /** Closes the descriptors of threads the last sweep did not list (they have exited). */
-        void forgetUnseen(int sweepNo) {
-            if (open.isEmpty()) return;
+        private static void release(DirectoryReader reader, int fd) {
+            reader.close(fd);
+            KEPT_IN_PROCESS.decrementAndGet();
+        }
+
+        /**
+         * After the chunks: closes the stale descriptors, keeps the new ones (a tid listed twice,
+         * its number reused between two listings, keeps one), and closes the descriptors of threads
+         * the sweep did not list (they have exited).
+         */
+        void endSweep(List<Scan> scans, int sweepNo) {
+            if (kept.size() == 0 && scans.stream().allMatch(sc -> sc.opened.size() == 0)) return;
             try (var r = new DirectoryReader(256)) {
-                open.values().removeIf(kept -> {
-                    if (kept[1] == sweepNo) return false;
-                    r.close(kept[0]);
-                    return true;
-                });
+                for (Scan sc : scans) {
+                    for (int i = 0; i < sc.stale.size(); i++) {
+                        if (kept.remove(sc.stale.first(i), sc.stale.second(i))) release(r, sc.stale.second(i));
+                    }
+                }
+                for (Scan sc : scans) {
+                    for (int i = 0; i < sc.opened.size(); i++) {
+                        if (!kept.put(sc.opened.first(i), sc.opened.second(i), sweepNo)) release(r, sc.opened.second(i));
+                    }
+                }
+                kept.removeUnseen(sweepNo, fd -> release(r, fd));
             }
         }
 
         void closeAll() {
-            forgetUnseen(Integer.MIN_VALUE);
+            if (kept.size() == 0) return;
+            try (var r = new DirectoryReader(256)) {
+                kept.removeUnseen(Integer.MIN_VALUE, fd -> release(r, fd));
+            }
         }
     }
 
-    /** A quarter of the soft descriptor limit, at most 64k: room for the rest of the process. */
+    /** Descriptors left to the rest of the process: its class path, the details a sweep reads, a server's sockets. */
+    private static final int RESERVED_FDS = 1024;
+    private static final int MAX_KEPT_FDS = 65_536;
+
+    /**
+     * How many stat descriptors the samplers of this process keep together: the soft descriptor limit less {@link #RESERVED_FDS},
+     * but at least a quarter of it (small limits), and at most 64k. The JVM raises the soft limit
+     * to the hard one as it starts, so on the test VM (hard limit 20000) that is 18976: every one
+     * of 10k threads warm. A quarter of the limit, as before, left half of them to the cold
+     * open/read/close, which costs twice a pread.
+     */
     private static int statFdCapacity() {
         try {
             long soft = dev.procward.libc.Limits.getrlimit(dev.procward.libc.Limits.Resource.NOFILE).soft();
-            return soft < 0 ? 65_536 : (int) Math.min(65_536, soft / 4);
+            return soft < 0 ? MAX_KEPT_FDS : (int) Math.min(MAX_KEPT_FDS, Math.max(soft / 4, soft - RESERVED_FDS));
         } catch (RuntimeException | LinkageError e) {
             return 0;
         }
@@ -303,7 +431,7 @@ public final class StuckSampler implements AutoCloseable {
     /**
      * Keep each thread's {@code stat} open between sweeps (until {@link #close()}): a warm sweep
      * then costs one {@code pread} per thread. For a sampler that sweeps repeatedly; it holds up to
-     * a quarter of the descriptor limit. {@link #sample} does this by itself for its duration.
+     * the descriptor limit less a reserve (see {@link #statFdCapacity()}). {@link #sample} does this by itself for its duration.
      */
     public StuckSampler keepDescriptors() {
         keepDescriptors = true;

@@ -29,7 +29,7 @@ public final class NativeHelpers {
             Files.copy(in, src);
         }
         Path exe = dir.resolve(name);
-        Process cc = new ProcessBuilder("cc", "-O", "-o", exe.toString(), src.toString()).inheritIO().start();
+        Process cc = new ProcessBuilder("cc", "-O", "-pthread", "-o", exe.toString(), src.toString()).inheritIO().start();
         if (!cc.waitFor(120, TimeUnit.SECONDS) || cc.exitValue() != 0) throw new IOException("cc failed for " + name);
         return exe;
     }

@@ -70,6 +70,46 @@ class StuckSamplerTest extends LiveProcessTest {
     }
 
     @Test
+    void aSweepSplitByThreadSeesWhatAOneThreadSweepSees() throws Exception {
+        Path exe = NativeHelpers.compile("many_threads", tmp);
+        int threads = 1500; // one process, more threads than a one-thread sweep is left with
+        Process holder = procs.startPiped(exe.toString(), Integer.toString(threads), "600");
+        assertEquals("ready", new BufferedReader(new InputStreamReader(holder.getInputStream())).readLine());
+        int pid = (int) holder.pid();
+        // Stopped, every thread is in T (one of -a's states) and stays there between sweeps.
+        dev.procward.libc.Signals.kill(pid, dev.procward.libc.Signal.SIGSTOP);
+        StuckSampler oneThread = sampler(StuckSampler.ACTIVE).sequential();
+        RealProcesses.await("every thread stopped", Duration.ofSeconds(60), () -> stoppedTids(oneThread.sweep(), pid).size() == threads);
+        Set<Integer> expected = stoppedTids(oneThread.sweep(), pid);
+
+        assertSameTids(expected, stoppedTids(sampler(StuckSampler.ACTIVE).sweep(), pid), "parallel, cold");
+        try (StuckSampler kept = sampler(StuckSampler.ACTIVE).keepDescriptors();
+             StuckSampler keptOneThread = sampler(StuckSampler.ACTIVE).keepDescriptors().sequential()) {
+            for (int sweep = 0; sweep < 3; sweep++) { // opens every stat, then rereads them
+                assertSameTids(expected, stoppedTids(kept.sweep(), pid), "parallel, kept, sweep " + sweep);
+                assertSameTids(expected, stoppedTids(keptOneThread.sweep(), pid), "one thread, kept, sweep " + sweep);
+            }
+        }
+    }
+
+    private static void assertSameTids(Set<Integer> expected, Set<Integer> actual, String sweep) {
+        Set<Integer> missing = new java.util.TreeSet<>(expected);
+        missing.removeAll(actual);
+        Set<Integer> extra = new java.util.TreeSet<>(actual);
+        extra.removeAll(expected);
+        assertTrue(missing.isEmpty() && extra.isEmpty(), sweep + ": " + missing.size() + " missing (first "
+                + missing.stream().limit(5).toList() + "), " + extra.size() + " extra (first " + extra.stream().limit(5).toList() + ")");
+    }
+
+    private static Set<Integer> stoppedTids(StuckSampler.Sweep sweep, int pid) {
+        Set<Integer> tids = new java.util.HashSet<>();
+        for (ThreadActivity a : sweep.active()) {
+            if (a.pid() == pid && a.state() == 'T') assertTrue(tids.add(a.tid()), "listed once: " + a.tid());
+        }
+        return tids;
+    }
+
+    @Test
     void aThreadStuckOnAFuseServerThatNeverAnswersIsTracedToItsMount() throws Exception {
         RealProcesses.require(NativeHelpers.root() && Files.exists(Path.of("/dev/fuse")), "root and /dev/fuse");
         Path exe = NativeHelpers.compile("fuse_hang", tmp);
