@@ -1,12 +1,16 @@
 /* The reference sweep in C: read /proc/PID/task/TID/stat of every thread, as procward stuck's hot
  * path does. Prints the median wall time of RUNS sweeps and the CPU time per sweep.
- *   c-sweep [RUNS]        open, read and close every stat by its full path (the classic method)
- *   c-sweep RUNS kept     keep every stat open and pread it again on the next sweeps (the floor for
- *                         StuckSampler.keepDescriptors(), which sample() uses)
- * Needs a descriptor limit above the thread count for "kept". */
+ *   c-sweep [RUNS]          open, read and close every stat by its full path (the classic method)
+ *   c-sweep RUNS kept       keep every stat open and pread it again on the next sweeps, reading
+ *                           each task/ as it is listed (the floor for StuckSampler.keepDescriptors()
+ *                           on one thread, which sample() uses)
+ *   c-sweep RUNS kept N     the same on N threads: list every task/ first, then split the thread
+ *                           list by count between N pthreads (StuckSampler's parallel method)
+ * "kept" keeps at most the soft descriptor limit less 1024, as StuckSampler does. */
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,44 +22,131 @@ static double now(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t);
 static int cmp(const void *a, const void *b) { double x = *(const double *) a, y = *(const double *) b; return (x > y) - (x < y); }
 
 #define MAX_TID (1 << 22)
-static int *kept_fd; /* tid -> descriptor + 1, 0 for none */
+static int *kept_fd; /* tid -> descriptor + 1, 0 for none; each tid is read by one thread */
+static int kept_count, kept_capacity; /* as StuckSampler: the soft descriptor limit less 1024 */
+
+/* Reads one thread's stat through its kept descriptor, opening it on first use: 1 when read.
+ * Beyond kept_capacity descriptors a stat is read the cold way. */
+static int read_kept(int pid, int tid, char *buf, size_t size) {
+    char path[64];
+    if (tid < MAX_TID && kept_fd[tid]) {
+        if (pread(kept_fd[tid] - 1, buf, size, 0) > 0) return 1;
+        close(kept_fd[tid] - 1);
+        kept_fd[tid] = 0;
+        __atomic_sub_fetch(&kept_count, 1, __ATOMIC_RELAXED);
+    }
+    snprintf(path, sizeof path, "/proc/%d/task/%d/stat", pid, tid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return 0;
+    int ok = read(fd, buf, size) > 0;
+    if (tid < MAX_TID && __atomic_add_fetch(&kept_count, 1, __ATOMIC_RELAXED) <= kept_capacity) {
+        kept_fd[tid] = fd + 1;
+    } else {
+        if (tid < MAX_TID) __atomic_sub_fetch(&kept_count, 1, __ATOMIC_RELAXED);
+        close(fd);
+    }
+    return ok;
+}
+
+/* The listed threads, as (pid, tid) pairs, and the range one worker reads. */
+static int *listed, listed_count, listed_room;
+struct range { int from, to, read; };
+
+static void *read_range(void *arg) {
+    struct range *r = arg;
+    char buf[4096];
+    r->read = 0;
+    for (int i = r->from; i < r->to; i++) r->read += read_kept(listed[2 * i], listed[2 * i + 1], buf, sizeof buf);
+    return NULL;
+}
+
+static int sweep_parallel(int workers) {
+    listed_count = 0;
+    char path[300];
+    DIR *d = opendir("/proc");
+    if (!d) { perror("/proc"); exit(1); }
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] < '0' || e->d_name[0] > '9') continue;
+        snprintf(path, sizeof path, "/proc/%s/task", e->d_name);
+        DIR *t = opendir(path);
+        if (!t) continue;
+        int pid = atoi(e->d_name);
+        struct dirent *f;
+        while ((f = readdir(t))) {
+            if (f->d_name[0] == '.') continue;
+            if (listed_count == listed_room) {
+                listed_room = listed_room ? 2 * listed_room : 4096;
+                listed = realloc(listed, 2 * sizeof *listed * listed_room);
+            }
+            listed[2 * listed_count] = pid;
+            listed[2 * listed_count + 1] = atoi(f->d_name);
+            listed_count++;
+        }
+        closedir(t);
+    }
+    closedir(d);
+    pthread_t threads[64];
+    struct range ranges[64];
+    for (int w = 0; w < workers; w++) {
+        ranges[w] = (struct range) { (int) ((long) listed_count * w / workers), (int) ((long) listed_count * (w + 1) / workers), 0 };
+        if (w > 0) pthread_create(&threads[w], NULL, read_range, &ranges[w]);
+    }
+    read_range(&ranges[0]); /* the calling thread is one of the workers, as in Java */
+    int n = ranges[0].read;
+    for (int w = 1; w < workers; w++) {
+        pthread_join(threads[w], NULL);
+        n += ranges[w].read;
+    }
+    return n;
+}
+
+static int sweep(int kept) {
+    char buf[4096], path[600];
+    int n = 0;
+    DIR *d = opendir("/proc");
+    if (!d) { perror("/proc"); exit(1); }
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] < '0' || e->d_name[0] > '9') continue;
+        snprintf(path, sizeof path, "/proc/%s/task", e->d_name);
+        DIR *t = opendir(path);
+        if (!t) continue;
+        struct dirent *f;
+        while ((f = readdir(t))) {
+            if (f->d_name[0] == '.') continue;
+            if (kept) {
+                n += read_kept(atoi(e->d_name), atoi(f->d_name), buf, sizeof buf);
+                continue;
+            }
+            snprintf(path, sizeof path, "/proc/%s/task/%s/stat", e->d_name, f->d_name);
+            int fd = open(path, O_RDONLY | O_CLOEXEC);
+            if (fd < 0) continue;
+            if (read(fd, buf, sizeof buf) > 0) n++;
+            close(fd);
+        }
+        closedir(t);
+    }
+    closedir(d);
+    return n;
+}
 
 int main(int argc, char **argv) {
     int runs = argc > 1 ? atoi(argv[1]) : 20;
     int kept = argc > 2 && strcmp(argv[2], "kept") == 0;
-    if (kept) kept_fd = calloc(MAX_TID, sizeof *kept_fd);
+    int workers = kept && argc > 3 ? atoi(argv[3]) : 0;
+    if (workers > 64) workers = 64;
+    if (kept) {
+        kept_fd = calloc(MAX_TID, sizeof *kept_fd);
+        struct rlimit nofile;
+        getrlimit(RLIMIT_NOFILE, &nofile);
+        kept_capacity = nofile.rlim_cur > 2048 ? (int) nofile.rlim_cur - 1024 : (int) nofile.rlim_cur / 4;
+    }
     double *ms = calloc(runs, sizeof *ms);
-    char buf[4096], path[600];
     int n = 0;
     for (int r = 0; r < runs; r++) {
         double t0 = now();
-        n = 0;
-        DIR *d = opendir("/proc");
-        struct dirent *e;
-        while ((e = readdir(d))) {
-            if (e->d_name[0] < '0' || e->d_name[0] > '9') continue;
-            snprintf(path, sizeof path, "/proc/%s/task", e->d_name);
-            DIR *t = opendir(path);
-            if (!t) continue;
-            struct dirent *f;
-            while ((f = readdir(t))) {
-                if (f->d_name[0] == '.') continue;
-                int tid = atoi(f->d_name);
-                if (kept && tid < MAX_TID && kept_fd[tid]) {
-                    if (pread(kept_fd[tid] - 1, buf, sizeof buf, 0) > 0) { n++; continue; }
-                    close(kept_fd[tid] - 1);
-                    kept_fd[tid] = 0;
-                }
-                snprintf(path, sizeof path, "/proc/%s/task/%s/stat", e->d_name, f->d_name);
-                int fd = open(path, O_RDONLY | O_CLOEXEC);
-                if (fd < 0) continue;
-                if (read(fd, buf, sizeof buf) > 0) n++;
-                if (kept && tid < MAX_TID) kept_fd[tid] = fd + 1;
-                else close(fd);
-            }
-            closedir(t);
-        }
-        closedir(d);
+        n = workers > 0 ? sweep_parallel(workers) : sweep(kept);
         ms[r] = now() - t0;
     }
     /* CPU time is the steadier figure on a shared host: wall time also waits for other jobs. */
@@ -63,7 +154,10 @@ int main(int argc, char **argv) {
     getrusage(RUSAGE_SELF, &ru);
     double cpu = (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
     qsort(ms, runs, sizeof *ms, cmp);
+    char mode[32] = "";
+    if (workers > 0) snprintf(mode, sizeof mode, " kept %d threads", workers);
+    else if (kept) snprintf(mode, sizeof mode, " kept");
     printf("c-sweep%s: %d threads, median %.1f ms, min %.1f ms over %d sweeps, cpu %.1f ms per sweep\n",
-           kept ? " kept" : "", n, ms[runs / 2], ms[0], runs, cpu / runs);
+           mode, n, ms[runs / 2], ms[0], runs, cpu / runs);
     return 0;
 }

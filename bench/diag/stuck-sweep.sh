@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One `procward stuck` sweep over every thread, warm (JMH), at THREADS sleeping threads, side by
-# side with the same sweep in C (cold, and with kept descriptors). Creates the threads itself
+# side with the same sweep in C (cold, and with kept descriptors on one thread and on every CPU). Creates the threads itself
 # (bounded: they exit after LIMIT seconds even if this script dies) and removes them on exit.
 #
 #   bench/diag/stuck-sweep.sh                 # 10k threads in 10 processes
@@ -21,7 +21,7 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 cc -O2 -pthread -o "$out/threads" "$here/threads.c"
-cc -O2 -o "$out/c-sweep" "$here/c-sweep.c"
+cc -O2 -pthread -o "$out/c-sweep" "$here/c-sweep.c"
 
 echo "building the probes test classes..." >&2
 . "$repo/bench/probes-classpath.sh"
@@ -40,6 +40,7 @@ echo "== $(nproc) CPUs, load $(cut -d" " -f1-3 /proc/loadavg) (other work on thi
 ulimit -n "$(ulimit -Hn)"
 "$out/c-sweep" 20
 "$out/c-sweep" 20 kept
+"$out/c-sweep" 20 kept "$(nproc)"   # list first, then split the threads by count: StuckSampler's method
 "$java" --enable-native-access=ALL-UNNAMED -cp "$cp" org.openjdk.jmh.Main StuckSweepBenchmark -wi 4 -w 2 -i 8 -r 2 2>&1 \
   | grep -E "^(Benchmark|StuckSweepBenchmark)" | tail -7
 # The same modes with CPU time per sweep, the steadier figure on a shared host.

@@ -196,7 +196,7 @@ public final class StuckSampler implements AutoCloseable {
     }
 
     /** Pairs of ints in one growing array: (pid, tid) of listed threads, (tid, fd) of descriptors. */
-    static final class IntPairs {
+    private static final class IntPairs {
         private int[] items;
         private int size;
 
