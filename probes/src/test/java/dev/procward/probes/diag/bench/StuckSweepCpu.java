@@ -11,14 +11,16 @@ import java.util.Arrays;
 /**
  * Warm sweeps per read mode, with the process's CPU time per sweep beside the median wall time:
  * on a shared host the wall time also waits for other jobs, the CPU time much less. The same
- * figures as bench/diag/c-sweep.c prints for C. Usage: StuckSweepCpu [SWEEPS]
+ * figures as bench/diag/c-sweep.c prints for C. Usage: StuckSweepCpu [SWEEPS [MODE...]], modes
+ * kept, ffm and jdk (default all three).
  */
 public final class StuckSweepCpu {
     public static void main(String[] args) {
         int sweeps = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         int self = (int) ProcessHandle.current().pid();
-        for (String mode : new String[] {"kept", "ffm", "jdk"}) {
+        String[] modes = args.length > 1 ? Arrays.copyOfRange(args, 1, args.length) : new String[] {"kept", "ffm", "jdk"};
+        for (String mode : modes) {
             for (boolean parallel : new boolean[] {false, true}) {
                 try (var s = new StuckSampler(Path.of("/proc"), StuckSampler.UNINTERRUPTIBLE, true, self, SyscallTable.host())) {
                     if (!parallel) s.sequential();
