@@ -140,7 +140,7 @@ public final class StuckSampler implements AutoCloseable {
                 (from, to) -> listThreads(rootFd, pids, from, to)));
         boolean keep = keepDescriptors;
         List<Scan> scans = inChunks(listed.size(), chunks(listed.size(), PARALLEL_THREADS, 256),
-                (from, to) -> scan(listed, from, to, rootFd, sweepNo, keep));
+                (from, to) -> scan(listed, from, to, rootFd, keep));
         statFds.endSweep(scans, sweepNo);
         return scans;
     }
@@ -179,6 +179,12 @@ public final class StuckSampler implements AutoCloseable {
         final List<Match> matches = new ArrayList<>();
         /** (tid, fd) of descriptors opened by this chunk, and of kept ones whose thread has gone. */
         final IntPairs opened = new IntPairs(0), stale = new IntPairs(0);
+        /**
+         * Table slots of the kept descriptors this chunk read, marked seen after the sweep: marking
+         * them in the table as they are read would have the CPUs write to the same cache lines.
+         */
+        int[] seenSlots = new int[0];
+        int seen;
 
         /** Counts one thread's stat: true when the thread is in a wanted state. */
         boolean count(byte[] buffer, int n, boolean[] wanted) {
@@ -281,14 +287,15 @@ public final class StuckSampler implements AutoCloseable {
      * a thread in a wanted state: a kept descriptor is found in a table of ints, and a stat file
      * opened anew is named relative to the root ({@code PID/task/TID/stat}: no task/ descriptor).
      */
-    private Scan scan(IntPairs listed, int from, int to, int rootFd, int sweepNo, boolean keep) {
+    private Scan scan(IntPairs listed, int from, int to, int rootFd, boolean keep) {
         Scan sc = new Scan();
+        if (keep) sc.seenSlots = new int[to - from];
         StringBuilder path = new StringBuilder(48);
         try (var reader = new DirectoryReader(4096)) {
             for (int i = from; i < to; i++) {
                 int pid = listed.first(i);
                 int tid = listed.second(i);
-                int n = keep ? statFds.read(reader, rootFd, pid, tid, sweepNo, path, sc)
+                int n = keep ? statFds.read(reader, rootFd, pid, tid, path, sc)
                         : reader.read(rootFd, statPath(path, pid, tid));
                 if (n > 0 && sc.count(reader.bytes(), n, wanted)) sc.match(pid, Integer.toString(tid), reader.bytes(), n);
             }
@@ -330,9 +337,9 @@ public final class StuckSampler implements AutoCloseable {
      * the thread has gone its reads fail (ESRCH) even if the tid is reused, and it is reopened.
      * Bounded by {@link #statFdCapacity()}; threads beyond that are read the cold way.
      *
-     * <p>A sweep's chunks only read the table; what they open, and the descriptors they find
-     * stale, they note in their {@link Scan}, and {@link #endSweep} applies on one thread. The
-     * only shared write per opened descriptor is the process-wide count.
+     * <p>A sweep's chunks only read the table; the slots they read, the descriptors they open and
+     * those they find stale they note in their {@link Scan}, and {@link #endSweep} applies that on
+     * one thread. The only shared write, per descriptor opened, is the process-wide count.
      */
     private static final class StatFds {
         /**
@@ -346,13 +353,13 @@ public final class StuckSampler implements AutoCloseable {
         private final TidTable kept = new TidTable();
 
         /** Reads the thread's stat into the reader: the length, or a negative number when it is gone. */
-        int read(DirectoryReader reader, int rootFd, int pid, int tid, int sweepNo, StringBuilder path, Scan changes) {
+        int read(DirectoryReader reader, int rootFd, int pid, int tid, StringBuilder path, Scan changes) {
             int slot = kept.find(tid);
             if (slot >= 0) {
                 int fd = kept.fd(slot);
                 int n = reader.reread(fd);
                 if (n > 0) {
-                    kept.see(slot, sweepNo);
+                    changes.seenSlots[changes.seen++] = slot;
                     return n;
                 }
                 changes.stale.add(tid, fd); // the thread has gone (the tid may name a new one): closed after the sweep
@@ -385,6 +392,9 @@ public final class StuckSampler implements AutoCloseable {
          */
         void endSweep(List<Scan> scans, int sweepNo) {
             if (kept.size() == 0 && scans.stream().allMatch(sc -> sc.opened.size() == 0)) return;
+            for (Scan sc : scans) {
+                for (int i = 0; i < sc.seen; i++) kept.see(sc.seenSlots[i], sweepNo); // before any change moves a slot
+            }
             try (var r = new DirectoryReader(256)) {
                 for (Scan sc : scans) {
                     for (int i = 0; i < sc.stale.size(); i++) {

@@ -7,9 +7,9 @@ import java.util.function.IntConsumer;
  * a sweep looks up every thread in it, so a lookup must neither box nor allocate.
  *
  * <p>Concurrency is by phase, not by lock: while a sweep's workers run, they only call
- * {@link #find}, {@link #fd} and {@link #see} (a worker marks the slots of its own threads; two
- * marks of one slot write the same sweep number), and the changes are made on one thread after
- * the workers have been joined, which orders them before and after.
+ * {@link #find} and {@link #fd}; every change, {@link #see} included, is made on one thread after
+ * the workers have been joined, which orders it before and after their reads. A slot stays put
+ * until the next {@link #put}, {@link #remove} or {@link #removeUnseen}.
  */
 final class TidTable {
     private static final int EMPTY = 0; // tids are positive
