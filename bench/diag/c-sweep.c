@@ -60,8 +60,9 @@ static void *read_range(void *arg) {
     return NULL;
 }
 
-static int sweep_parallel(int workers) {
-    listed_count = 0;
+/* Calls fn for every thread of every process, in the order /proc lists them. */
+typedef void (*thread_fn)(const char *pid, const char *tid, void *ctx);
+static void for_each_thread(thread_fn fn, void *ctx) {
     char path[300];
     DIR *d = opendir("/proc");
     if (!d) { perror("/proc"); exit(1); }
@@ -71,21 +72,29 @@ static int sweep_parallel(int workers) {
         snprintf(path, sizeof path, "/proc/%s/task", e->d_name);
         DIR *t = opendir(path);
         if (!t) continue;
-        int pid = atoi(e->d_name);
         struct dirent *f;
         while ((f = readdir(t))) {
-            if (f->d_name[0] == '.') continue;
-            if (listed_count == listed_room) {
-                listed_room = listed_room ? 2 * listed_room : 4096;
-                listed = realloc(listed, 2 * sizeof *listed * listed_room);
-            }
-            listed[2 * listed_count] = pid;
-            listed[2 * listed_count + 1] = atoi(f->d_name);
-            listed_count++;
+            if (f->d_name[0] != '.') fn(e->d_name, f->d_name, ctx);
         }
         closedir(t);
     }
     closedir(d);
+}
+
+static void add_listed(const char *pid, const char *tid, void *ctx) {
+    (void) ctx;
+    if (listed_count == listed_room) {
+        listed_room = listed_room ? 2 * listed_room : 4096;
+        listed = realloc(listed, 2 * sizeof *listed * listed_room);
+    }
+    listed[2 * listed_count] = atoi(pid);
+    listed[2 * listed_count + 1] = atoi(tid);
+    listed_count++;
+}
+
+static int sweep_parallel(int workers) {
+    listed_count = 0;
+    for_each_thread(add_listed, NULL);
     pthread_t threads[64];
     struct range ranges[64];
     for (int w = 0; w < workers; w++) {
@@ -101,33 +110,23 @@ static int sweep_parallel(int workers) {
     return n;
 }
 
-static int sweep(int kept) {
+static void read_cold(const char *pid, const char *tid, void *ctx) {
     char buf[4096], path[600];
+    snprintf(path, sizeof path, "/proc/%s/task/%s/stat", pid, tid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    if (read(fd, buf, sizeof buf) > 0) ++*(int *) ctx;
+    close(fd);
+}
+
+static void read_listed_kept(const char *pid, const char *tid, void *ctx) {
+    char buf[4096];
+    *(int *) ctx += read_kept(atoi(pid), atoi(tid), buf, sizeof buf);
+}
+
+static int sweep(int kept) {
     int n = 0;
-    DIR *d = opendir("/proc");
-    if (!d) { perror("/proc"); exit(1); }
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] < '0' || e->d_name[0] > '9') continue;
-        snprintf(path, sizeof path, "/proc/%s/task", e->d_name);
-        DIR *t = opendir(path);
-        if (!t) continue;
-        struct dirent *f;
-        while ((f = readdir(t))) {
-            if (f->d_name[0] == '.') continue;
-            if (kept) {
-                n += read_kept(atoi(e->d_name), atoi(f->d_name), buf, sizeof buf);
-                continue;
-            }
-            snprintf(path, sizeof path, "/proc/%s/task/%s/stat", e->d_name, f->d_name);
-            int fd = open(path, O_RDONLY | O_CLOEXEC);
-            if (fd < 0) continue;
-            if (read(fd, buf, sizeof buf) > 0) n++;
-            close(fd);
-        }
-        closedir(t);
-    }
-    closedir(d);
+    for_each_thread(kept ? read_listed_kept : read_cold, &n);
     return n;
 }
 
