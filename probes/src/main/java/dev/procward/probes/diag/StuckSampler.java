@@ -136,8 +136,9 @@ public final class StuckSampler implements AutoCloseable {
      */
     private List<Scan> scanNative(int rootFd, int sweepNo) {
         int[] pids = listRoot(rootFd);
-        IntPairs listed = IntPairs.concat(inChunks(pids.length, chunks(pids.length, PARALLEL_PIDS, 64),
+        IntPairs listed = IntPairs.concat(inChunks(pids.length, listingChunks(pids.length),
                 (from, to) -> listThreads(rootFd, pids, from, to)));
+        lastListed = listed.size();
         boolean keep = keepDescriptors;
         List<Scan> scans = inChunks(listed.size(), chunks(listed.size(), PARALLEL_THREADS, 256),
                 (from, to) -> scan(listed, from, to, rootFd, keep));
@@ -149,6 +150,20 @@ public final class StuckSampler implements AutoCloseable {
     private List<Scan> scanJdk() {
         int[] pids = Snapshotter.pids(rootPath);
         return inChunks(pids.length, chunks(pids.length, PARALLEL_PIDS, 64), (from, to) -> scan(pids, from, to, new byte[4096]));
+    }
+
+    /** Threads the previous sweep listed: a hint for splitting the next listing. */
+    private int lastListed;
+
+    /**
+     * Listing {@code task/} costs ~0.75 µs per thread here (the kernel fills a dentry for each), so
+     * 10k threads take 7–8 ms to list even in 10 processes: a host that had many threads last
+     * sweep lists in parallel too, in small chunks of processes, for the few that hold most of
+     * the threads to spread over the CPUs.
+     */
+    private int listingChunks(int pids) {
+        if (!parallel || (pids < PARALLEL_PIDS && lastListed < PARALLEL_THREADS)) return 1;
+        return Math.min(pids, PARALLELISM * 16);
     }
 
     /** How many chunks {@code size} items make: one below {@code threshold}, else a few per CPU of at least {@code least}. */
