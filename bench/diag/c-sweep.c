@@ -4,8 +4,9 @@
  *   c-sweep RUNS kept       keep every stat open and pread it again on the next sweeps, reading
  *                           each task/ as it is listed (the floor for StuckSampler.keepDescriptors()
  *                           on one thread, which sample() uses)
- *   c-sweep RUNS kept N     the same on N threads: list every task/ first, then split the thread
- *                           list by count between N pthreads (StuckSampler's parallel method)
+ *   c-sweep RUNS kept N     the same on N threads: list every task/ first (processes interleaved
+ *                           over N pthreads), then split the thread list by count between them
+ *                           (StuckSampler's parallel method)
  * "kept" keeps at most the soft descriptor limit less 1024, as StuckSampler does. */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -81,32 +82,80 @@ static void for_each_thread(thread_fn fn, void *ctx) {
     closedir(d);
 }
 
-static void add_listed(const char *pid, const char *tid, void *ctx) {
-    (void) ctx;
-    if (listed_count == listed_room) {
-        listed_room = listed_room ? 2 * listed_room : 4096;
-        listed = realloc(listed, 2 * sizeof *listed * listed_room);
+/* One worker's part of the listing: the task/ of every N-th process (interleaved, so that a few
+ * big processes spread over the workers), as (pid, tid) pairs. */
+struct listing { int *pids, npids, worker, workers; int *pairs, count, room; };
+
+static void *list_part(void *arg) {
+    struct listing *l = arg;
+    char path[64];
+    l->count = 0;
+    for (int i = l->worker; i < l->npids; i += l->workers) {
+        snprintf(path, sizeof path, "/proc/%d/task", l->pids[i]);
+        DIR *t = opendir(path);
+        if (!t) continue;
+        struct dirent *f;
+        while ((f = readdir(t))) {
+            if (f->d_name[0] == '.') continue;
+            if (l->count == l->room) {
+                l->room = l->room ? 2 * l->room : 4096;
+                l->pairs = realloc(l->pairs, 2 * sizeof *l->pairs * l->room);
+            }
+            l->pairs[2 * l->count] = l->pids[i];
+            l->pairs[2 * l->count + 1] = atoi(f->d_name);
+            l->count++;
+        }
+        closedir(t);
     }
-    listed[2 * listed_count] = atoi(pid);
-    listed[2 * listed_count + 1] = atoi(tid);
-    listed_count++;
+    return NULL;
 }
 
-static int sweep_parallel(int workers) {
-    listed_count = 0;
-    for_each_thread(add_listed, NULL);
+/* Runs fn(args[w]) on `workers` threads, the calling thread being the first. */
+static void on_workers(void *(*fn)(void *), void *args, size_t size, int workers) {
     pthread_t threads[64];
+    for (int w = 1; w < workers; w++) pthread_create(&threads[w], NULL, fn, (char *) args + w * size);
+    fn(args);
+    for (int w = 1; w < workers; w++) pthread_join(threads[w], NULL);
+}
+
+static int *pids, pids_room;
+
+/* StuckSampler's method: list every task/ on N threads, then read the thread list split by count. */
+static int sweep_parallel(int workers) {
+    int npids = 0;
+    DIR *d = opendir("/proc");
+    if (!d) { perror("/proc"); exit(1); }
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] < '0' || e->d_name[0] > '9') continue;
+        if (npids == pids_room) pids = realloc(pids, sizeof *pids * (pids_room = pids_room ? 2 * pids_room : 4096));
+        pids[npids++] = atoi(e->d_name);
+    }
+    closedir(d);
+    static struct listing parts[64];
+    for (int w = 0; w < workers; w++) {
+        parts[w].pids = pids;
+        parts[w].npids = npids;
+        parts[w].worker = w;
+        parts[w].workers = workers;
+    }
+    on_workers(list_part, parts, sizeof parts[0], workers);
+    listed_count = 0;
+    for (int w = 0; w < workers; w++) {
+        if (listed_count + parts[w].count > listed_room) {
+            listed_room = 2 * (listed_count + parts[w].count);
+            listed = realloc(listed, 2 * sizeof *listed * listed_room);
+        }
+        memcpy(listed + 2 * listed_count, parts[w].pairs, 2 * sizeof *listed * parts[w].count);
+        listed_count += parts[w].count;
+    }
     struct range ranges[64];
     for (int w = 0; w < workers; w++) {
         ranges[w] = (struct range) { (int) ((long) listed_count * w / workers), (int) ((long) listed_count * (w + 1) / workers), 0 };
-        if (w > 0) pthread_create(&threads[w], NULL, read_range, &ranges[w]);
     }
-    read_range(&ranges[0]); /* the calling thread is one of the workers, as in Java */
-    int n = ranges[0].read;
-    for (int w = 1; w < workers; w++) {
-        pthread_join(threads[w], NULL);
-        n += ranges[w].read;
-    }
+    on_workers(read_range, ranges, sizeof ranges[0], workers);
+    int n = 0;
+    for (int w = 0; w < workers; w++) n += ranges[w].read;
     return n;
 }
 
