@@ -5,7 +5,12 @@
 #
 #   bench/diag/stuck-sweep.sh                 # 10k threads in 10 processes
 #   THREADS=1000 PROCS=1 bench/diag/stuck-sweep.sh
+#   ISOLATE=1 bench/diag/stuck-sweep.sh       # in a new PID namespace with its own /proc (root):
+#                                             # the sweeps see only these threads, not other jobs'
 set -euo pipefail
+if [ "${ISOLATE:-0}" = 1 ] && [ -z "${PROCWARD_STUCK_ISOLATED:-}" ]; then
+  exec env PROCWARD_STUCK_ISOLATED=1 unshare --pid --fork --mount-proc "$0" "$@"
+fi
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 THREADS=${THREADS:-10000}
