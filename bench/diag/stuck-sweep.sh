@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One `procward stuck` sweep over every thread, warm (JMH), at THREADS sleeping threads, side by
-# side with the same sweep in C (cold, and with kept descriptors on one thread and on every CPU). Creates the threads itself
-# (bounded: they exit after LIMIT seconds even if this script dies) and removes them on exit.
+# side with the same sweep in C (cold, and with kept descriptors on one thread and on every CPU).
+# Creates the threads itself (bounded: they exit after LIMIT seconds even if this script dies) and
+# removes them on exit.
 #
 #   bench/diag/stuck-sweep.sh                 # 10k threads in 10 processes
 #   THREADS=1000 PROCS=1 bench/diag/stuck-sweep.sh
