@@ -97,22 +97,6 @@ public final class DirectoryReader implements AutoCloseable {
     }
 
     /**
-     * {@link #reread} for a file the kernel renders as one record, such as a task's {@code stat}
-     * line: one {@code pread} from offset 0, and the read that would confirm the end (a second
-     * system call, ~10% of a sweep over kept stat files) only when the buffer came back full. Not
-     * for multi-record /proc files ({@code maps}, {@code smaps}): their reads may stop short
-     * before the end.
-     *
-     * @return the length, or minus the errno (-ESRCH once the task has gone)
-     */
-    public int rereadRecord(int fd) {
-        long r = Syscall.raw(cs, Sys.PREAD64, fd, buffer.address(), buffer.byteSize(), 0, 0, 0);
-        if (r < 0) return -cs.errno();
-        if (r == buffer.byteSize()) return reread(fd); // maybe longer than the buffer: the whole way
-        return copyOut((int) r);
-    }
-
-    /**
      * Opens the file {@code name} under {@code dirfd} for {@link #reread}.
      *
      * @return the descriptor, or minus the errno

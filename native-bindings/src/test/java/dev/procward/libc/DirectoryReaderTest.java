@@ -52,27 +52,7 @@ class DirectoryReaderTest {
             int first = r.reread(fd);
             assertTrue(first > 0 && r.text().startsWith(SELF + " ("));
             assertTrue(r.reread(fd) > 0 && r.text().startsWith(SELF + " ("));
-            String whole = r.text();
-            int once = r.rereadRecord(fd);
-            assertTrue(once > 0 && r.text().startsWith(SELF + " (") && r.text().endsWith("\n"), "one pread reads the stat line whole");
-            assertEquals(whole.split(" ").length, r.text().split(" ").length);
             r.close(fd);
-        }
-    }
-
-    @Test
-    void rereadRecordReadsAFileLongerThanItsBufferWhole() throws Exception {
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("record", ".txt");
-        try (var r = new DirectoryReader(256)) {
-            String text = "x".repeat(1000) + "\n";
-            java.nio.file.Files.writeString(file, text);
-            int fd = r.openFile(DirectoryReader.AT_FDCWD, file.toString());
-            assertEquals(text.length(), r.rereadRecord(fd), "a full buffer is read on to the end");
-            assertEquals(text, r.text());
-            r.close(fd);
-            assertTrue(r.rereadRecord(fd) < 0, "a closed descriptor: minus the errno");
-        } finally {
-            java.nio.file.Files.delete(file);
         }
     }
 }

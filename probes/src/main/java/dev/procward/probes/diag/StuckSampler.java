@@ -372,7 +372,7 @@ public final class StuckSampler implements AutoCloseable {
             int slot = kept.find(tid);
             if (slot >= 0) {
                 int fd = kept.fd(slot);
-                int n = reader.rereadRecord(fd);
+                int n = reader.reread(fd);
                 if (n > 0) {
                     changes.seenSlots[changes.seen++] = slot;
                     return n;
@@ -389,7 +389,7 @@ public final class StuckSampler implements AutoCloseable {
                 KEPT_IN_PROCESS.decrementAndGet();
                 return fd;
             }
-            int n = reader.rereadRecord(fd);
+            int n = reader.reread(fd);
             if (n > 0) changes.opened.add(tid, fd);
             else release(reader, fd);
             return n;
