@@ -76,4 +76,25 @@ final class Numbers {
         if (t.endsWith(" kB")) t = t.substring(0, t.length() - 3).strip();
         return parseLong(t, 0, t.length(), what);
     }
+
+    /** {@link #parseHex(CharSequence, int, int, String)} over ASCII bytes. */
+    static long parseHex(byte[] b, int from, int to, String what) {
+        if (from >= to || to - from > 16) throw new ProcParseException(what, "bad hex");
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            int d = Character.digit(b[i] & 0xff, 16);
+            if (d < 0) throw new ProcParseException(what, "bad hex");
+            v = (v << 4) | d;
+        }
+        return v;
+    }
+
+    /** {@link #parseKb(CharSequence, int, int, String)} over ASCII bytes. */
+    static long parseKb(byte[] b, int from, int to, String what) {
+        if (to - from > 3 && b[to - 1] == 'B' && b[to - 2] == 'k' && b[to - 3] == ' ') {
+            to -= 3;
+            while (to > from && b[to - 1] == ' ') to--;
+        }
+        return parseLong(b, from, to, what);
+    }
 }

@@ -166,8 +166,16 @@ abstract sealed class TaskReader implements AutoCloseable {
 
         @Override
         int read(String dir, String file) {
-            int n = reader.read(rootFd, path(dir, file));
+            int n = oneRecord(file) ? reader.readRecord(rootFd, path(dir, file)) : reader.read(rootFd, path(dir, file));
             return n >= 0 ? n : fail(reasonOf(-n), dir);
+        }
+
+        /** Files the kernel renders as one seq_file record, so a short read is their end. */
+        private static boolean oneRecord(String file) {
+            return switch (file) {
+                case "stat", "status", "statm", "smaps_rollup", "wchan", "io" -> true;
+                default -> false;
+            };
         }
 
         @Override
