@@ -34,7 +34,9 @@ public final class Snapshotter {
 
     /** The processes whose pid the filter accepts (the filter runs before any file is opened). */
     public static ProcessTable take(Path root, Set<Field> fields, IntPredicate pidFilter) {
-        return take(root, fields, pidFilter, true);
+        // A one-shot command's first take goes through java.nio: linking the native path costs
+        // more than it saves once (TaskReader.NativeSupport has the figures).
+        return take(root, fields, pidFilter, TaskReader.NativeSupport.worthLinking());
     }
 
     /** {@code nativeReads} false reads through java.nio even where the native path would serve. */
