@@ -171,7 +171,7 @@ abstract sealed class TaskReader implements AutoCloseable {
         }
 
         /** Files the kernel renders as one seq_file record, so a short read is their end. */
-        private static boolean oneRecord(String file) {
+        static boolean oneRecord(String file) {
             return switch (file) {
                 case "stat", "status", "statm", "smaps_rollup", "wchan", "io" -> true;
                 default -> false;
@@ -223,13 +223,24 @@ abstract sealed class TaskReader implements AutoCloseable {
         private final Path root;
         private final ProcFileReader reader;
 
+        /** "ROOT/" on the default file system, where one-record files are opened by their path string. */
+        private final String rootPrefix;
+
         Nio(Path root, int initialCapacity) {
             this.root = root;
             this.reader = new ProcFileReader(initialCapacity);
+            this.rootPrefix = root.getFileSystem() == FileSystems.getDefault() ? root.toString() + "/" : null;
         }
 
         @Override
         int read(String dir, String file) {
+            try {
+                if (rootPrefix != null && Native.oneRecord(file)) return reader.readRecord(rootPrefix + dir + '/' + file);
+            } catch (java.io.FileNotFoundException e) {
+                // FileInputStream folds every open failure into this one: the Path read below tells which.
+            } catch (IOException e) {
+                return fail(e, dir, file);
+            }
             try {
                 return reader.read(root.resolve(dir).resolve(file));
             } catch (IOException e) {
