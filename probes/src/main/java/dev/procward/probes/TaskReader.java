@@ -280,6 +280,19 @@ abstract sealed class TaskReader implements AutoCloseable {
         int[] numericEntries(String dir) {
             int[] out = new int[256];
             int n = 0;
+            if (rootPrefix != null) {
+                // File.list: names as strings from readdir, without a Path per entry (a 10k-process
+                // /proc listed through DirectoryStream cost ~10% of `ps -p 1`, JFR).
+                String[] names = new java.io.File(dir.isEmpty() ? root.toString() : rootPrefix + dir).list();
+                if (names == null) return new int[0];
+                for (String name : names) {
+                    int v = parseNumber(name);
+                    if (v <= 0) continue;
+                    if (n == out.length) out = Arrays.copyOf(out, n * 2);
+                    out[n++] = v;
+                }
+                return sorted(out, n);
+            }
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir.isEmpty() ? root : root.resolve(dir))) {
                 for (Path p : ds) {
                     int v = parseNumber(p.getFileName().toString());
@@ -290,7 +303,11 @@ abstract sealed class TaskReader implements AutoCloseable {
             } catch (IOException | java.nio.file.DirectoryIteratorException e) {
                 // A vanished task/ directory or an unreadable root lists as empty.
             }
-            int[] result = Arrays.copyOf(out, n);
+            return sorted(out, n);
+        }
+
+        private static int[] sorted(int[] values, int n) {
+            int[] result = Arrays.copyOf(values, n);
             Arrays.sort(result);
             return result;
         }
