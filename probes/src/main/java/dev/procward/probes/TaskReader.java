@@ -9,7 +9,9 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * One thread's way to the files under a /proc root: paths are relative to the root
@@ -278,36 +280,30 @@ abstract sealed class TaskReader implements AutoCloseable {
 
         @Override
         int[] numericEntries(String dir) {
-            int[] out = new int[256];
-            int n = 0;
             if (rootPrefix != null) {
                 // File.list: names as strings from readdir, without a Path per entry (a 10k-process
                 // /proc listed through DirectoryStream cost ~10% of `ps -p 1`, JFR).
                 String[] names = new java.io.File(dir.isEmpty() ? root.toString() : rootPrefix + dir).list();
-                if (names == null) return new int[0];
-                for (String name : names) {
-                    int v = parseNumber(name);
-                    if (v <= 0) continue;
-                    if (n == out.length) out = Arrays.copyOf(out, n * 2);
-                    out[n++] = v;
-                }
-                return sorted(out, n);
+                return names == null ? new int[0] : numbers(Arrays.asList(names));
             }
+            List<String> names = new ArrayList<>();
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir.isEmpty() ? root : root.resolve(dir))) {
-                for (Path p : ds) {
-                    int v = parseNumber(p.getFileName().toString());
-                    if (v <= 0) continue;
-                    if (n == out.length) out = Arrays.copyOf(out, n * 2);
-                    out[n++] = v;
-                }
+                for (Path p : ds) names.add(p.getFileName().toString());
             } catch (IOException | java.nio.file.DirectoryIteratorException e) {
                 // A vanished task/ directory or an unreadable root lists as empty.
             }
-            return sorted(out, n);
+            return numbers(names);
         }
 
-        private static int[] sorted(int[] values, int n) {
-            int[] result = Arrays.copyOf(values, n);
+        /** The positive numeric names, ascending. */
+        private static int[] numbers(List<String> names) {
+            int[] out = new int[names.size()];
+            int n = 0;
+            for (String name : names) {
+                int v = parseNumber(name);
+                if (v > 0) out[n++] = v;
+            }
+            int[] result = Arrays.copyOf(out, n);
             Arrays.sort(result);
             return result;
         }
