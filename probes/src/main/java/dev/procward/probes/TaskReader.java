@@ -63,12 +63,13 @@ abstract sealed class TaskReader implements AutoCloseable {
     public void close() {}
 
     /**
-     * Opens the root for one snapshot: the native path when the root is a directory of the default
-     * file system, native access works here and linking it pays (see {@link NativeSupport#worthLinking});
-     * java.nio otherwise.
+     * Opens the root for a small read (one process, its threads, the pid list): the native path
+     * only when this JVM has linked native calls already, as a one-process read saves less than
+     * the link costs (tree reading a few multi-threaded processes paid ~40 ms for it). Bulk reads
+     * decide with {@link NativeSupport#worthLinking} instead.
      */
     static Root open(Path root) {
-        return open(root, NativeSupport.worthLinking());
+        return open(root, NativeSupport.linkedAlready());
     }
 
     /** As {@link #open(Path)}; {@code allowNative} false forces java.nio (to compare the two). */
@@ -124,14 +125,23 @@ abstract sealed class TaskReader implements AutoCloseable {
          * java.nio), while a cold take of 10k processes' stat costs the same either way (the
          * kernel's rendering dominates; the JIT has not yet compiled the native path). So a
          * one-shot command's first take reads through java.nio, and native reads start with the
-         * second take of a JVM (the exporter's scrapes, samplers, benchmarks, a tree reading every
-         * process's threads) or at once in a JVM that has linked native calls anyway.
+         * second take of a JVM (the exporter's scrapes, samplers, benchmarks) or at once in a JVM that
+         * has linked native calls anyway.
          */
         static boolean worthLinking() {
             return switch (CHOICE) {
                 case "native" -> true;
                 case "nio" -> false;
                 default -> OPENS.getAndIncrement() > 0 || dev.procward.libc.LinkStats.current().handles() > 0;
+            };
+        }
+
+        /** Whether native calls are linked in this JVM already (or asked for), so a few more cost nothing. */
+        static boolean linkedAlready() {
+            return switch (CHOICE) {
+                case "native" -> true;
+                case "nio" -> false;
+                default -> dev.procward.libc.LinkStats.current().handles() > 0;
             };
         }
 
