@@ -68,11 +68,25 @@ public final class DirectoryReader implements AutoCloseable {
      * @return the length, or minus the errno (-ENOENT, -ESRCH, -EACCES…)
      */
     public int read(int dirfd, CharSequence name) {
+        return read(dirfd, name, false);
+    }
+
+    /**
+     * {@link #read} for a /proc file the kernel renders as one record ({@code stat}, {@code
+     * status}, {@code statm}, {@code smaps_rollup}…): a short read is its end, as procps's
+     * file2str has it, which saves the read that would return 0. Not for files of many records
+     * ({@code maps}, {@code mountinfo}): the kernel may end a read early between two records.
+     */
+    public int readRecord(int dirfd, CharSequence name) {
+        return read(dirfd, name, true);
+    }
+
+    private int read(int dirfd, CharSequence name, boolean shortReadEnds) {
         if (!setPath(name)) return -Errno.ENAMETOOLONG.number();
         long fd = Syscall.raw(cs, Sys.OPENAT, dirfd, path.address(), O_RDONLY | O_CLOEXEC, 0, 0, 0);
         if (fd < 0) return -cs.errno();
         try {
-            return readAll((int) fd);
+            return readAll((int) fd, shortReadEnds, false);
         } finally {
             Syscall.raw(cs, Sys.CLOSE, fd, 0, 0, 0, 0, 0);
         }
@@ -85,15 +99,7 @@ public final class DirectoryReader implements AutoCloseable {
      * @return the length, or minus the errno (-ESRCH once the task has gone)
      */
     public int reread(int fd) {
-        long n = 0;
-        while (true) {
-            if (n == buffer.byteSize()) grow();
-            long r = Syscall.raw(cs, Sys.PREAD64, fd, buffer.address() + n, buffer.byteSize() - n, n, 0, 0);
-            if (r < 0) return -cs.errno();
-            if (r == 0) break;
-            n += r;
-        }
-        return copyOut((int) n);
+        return readAll(fd, true, true);
     }
 
     /**
@@ -107,14 +113,18 @@ public final class DirectoryReader implements AutoCloseable {
         return fd < 0 ? -cs.errno() : (int) fd;
     }
 
-    private int readAll(int fd) {
+    private int readAll(int fd, boolean shortReadEnds, boolean fromStart) {
         long n = 0;
         while (true) {
             if (n == buffer.byteSize()) grow();
-            long r = Syscall.raw(cs, Sys.READ, fd, buffer.address() + n, buffer.byteSize() - n, 0, 0, 0);
+            long want = buffer.byteSize() - n;
+            long r = fromStart
+                    ? Syscall.raw(cs, Sys.PREAD64, fd, buffer.address() + n, want, n, 0, 0)
+                    : Syscall.raw(cs, Sys.READ, fd, buffer.address() + n, want, 0, 0, 0);
             if (r < 0) return -cs.errno();
             if (r == 0) break;
             n += r;
+            if (shortReadEnds && r < want) break;
         }
         return copyOut((int) n);
     }

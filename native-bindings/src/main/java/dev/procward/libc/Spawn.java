@@ -45,9 +45,16 @@ public final class Spawn {
     static final long SPAWNATTR_BYTES = 336;
     static final long FILE_ACTIONS_BYTES = 80;
 
-    private static final FunctionDescriptor P_I = FunctionDescriptor.of(JAVA_INT, ADDRESS);
-    private static final FunctionDescriptor PP_I = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS);
-    private static final FunctionDescriptor PI_I = FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT);
+    /**
+     * posix_spawn's own shape, {@code int (void*, void*, void*, void*, void*, void*)}, and the only
+     * one this family links: the attribute and file-action setters are declared with it too.
+     * Each distinct shape costs a stub generated at run time (DESIGN.md: about 15 ms each, more in
+     * procward init's interpreter), and this family had four. It is sound on the SysV x86_64 and
+     * AAPCS64 calling conventions this module supports: the first six integer-class arguments
+     * travel in registers whatever their C type, a callee reads only the registers of the
+     * parameters it declares (an int or short from the low bits), and the caller cleans up. So an
+     * {@code int} goes in as an address-sized value ({@link #word}) and unused slots are NULL.
+     */
     private static final FunctionDescriptor SPAWN = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS);
 
     /*
@@ -62,30 +69,22 @@ public final class Spawn {
         static final MethodHandle POSIX_SPAWNP = Native.downcall("posix_spawnp", SPAWN);
     }
 
-    private static final LazyHandle ATTR_INIT = new LazyHandle("posix_spawnattr_init", P_I);
-    private static final LazyHandle ATTR_DESTROY = new LazyHandle("posix_spawnattr_destroy", P_I);
-    /**
-     * Declared {@code (void*, int)} although the C parameter is a {@code short}: the flags fit in
-     * 8 bits, so the register holds the same value either way on x86_64 and aarch64, and the
-     * handle shares the {@code (void*, int)} shape with setpgroup and addclosefrom_np instead of
-     * costing a shape of its own (DESIGN.md: about 15 ms each).
-     */
-    private static final LazyHandle ATTR_SETFLAGS = new LazyHandle("posix_spawnattr_setflags", PI_I);
-    private static final LazyHandle ATTR_SETSIGMASK = new LazyHandle("posix_spawnattr_setsigmask", PP_I);
-    private static final LazyHandle ATTR_SETSIGDEFAULT = new LazyHandle("posix_spawnattr_setsigdefault", PP_I);
-    private static final LazyHandle ATTR_SETPGROUP = new LazyHandle("posix_spawnattr_setpgroup", PI_I);
-    private static final LazyHandle ATTR_SETSCHEDPOLICY = new LazyHandle("posix_spawnattr_setschedpolicy", PI_I);
-    private static final LazyHandle ATTR_SETSCHEDPARAM = new LazyHandle("posix_spawnattr_setschedparam", PP_I);
-    private static final LazyHandle FA_INIT = new LazyHandle("posix_spawn_file_actions_init", P_I);
-    private static final LazyHandle FA_DESTROY = new LazyHandle("posix_spawn_file_actions_destroy", P_I);
-    private static final LazyHandle FA_ADDDUP2 = new LazyHandle("posix_spawn_file_actions_adddup2",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
-    private static final LazyHandle FA_ADDOPEN = new LazyHandle("posix_spawn_file_actions_addopen",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
-    private static final LazyHandle FA_ADDCLOSE = new LazyHandle("posix_spawn_file_actions_addclose", PI_I);
-    private static final LazyHandle FA_ADDCLOSEFROM = new LazyHandle("posix_spawn_file_actions_addclosefrom_np", PI_I);
-    private static final LazyHandle FA_ADDCHDIR = new LazyHandle("posix_spawn_file_actions_addchdir_np", PP_I);
-    private static final LazyHandle FA_ADDTCSETPGRP = new LazyHandle("posix_spawn_file_actions_addtcsetpgrp_np", PI_I);
+    private static final LazyHandle ATTR_INIT = new LazyHandle("posix_spawnattr_init", SPAWN);
+    private static final LazyHandle ATTR_DESTROY = new LazyHandle("posix_spawnattr_destroy", SPAWN);
+    private static final LazyHandle ATTR_SETFLAGS = new LazyHandle("posix_spawnattr_setflags", SPAWN);
+    private static final LazyHandle ATTR_SETSIGMASK = new LazyHandle("posix_spawnattr_setsigmask", SPAWN);
+    private static final LazyHandle ATTR_SETSIGDEFAULT = new LazyHandle("posix_spawnattr_setsigdefault", SPAWN);
+    private static final LazyHandle ATTR_SETPGROUP = new LazyHandle("posix_spawnattr_setpgroup", SPAWN);
+    private static final LazyHandle ATTR_SETSCHEDPOLICY = new LazyHandle("posix_spawnattr_setschedpolicy", SPAWN);
+    private static final LazyHandle ATTR_SETSCHEDPARAM = new LazyHandle("posix_spawnattr_setschedparam", SPAWN);
+    private static final LazyHandle FA_INIT = new LazyHandle("posix_spawn_file_actions_init", SPAWN);
+    private static final LazyHandle FA_DESTROY = new LazyHandle("posix_spawn_file_actions_destroy", SPAWN);
+    private static final LazyHandle FA_ADDDUP2 = new LazyHandle("posix_spawn_file_actions_adddup2", SPAWN);
+    private static final LazyHandle FA_ADDOPEN = new LazyHandle("posix_spawn_file_actions_addopen", SPAWN);
+    private static final LazyHandle FA_ADDCLOSE = new LazyHandle("posix_spawn_file_actions_addclose", SPAWN);
+    private static final LazyHandle FA_ADDCLOSEFROM = new LazyHandle("posix_spawn_file_actions_addclosefrom_np", SPAWN);
+    private static final LazyHandle FA_ADDCHDIR = new LazyHandle("posix_spawn_file_actions_addchdir_np", SPAWN);
+    private static final LazyHandle FA_ADDTCSETPGRP = new LazyHandle("posix_spawn_file_actions_addtcsetpgrp_np", SPAWN);
 
     /** One step the child performs, in order, before exec. */
     private sealed interface FileAction {}
@@ -360,9 +359,9 @@ public final class Spawn {
             for (FileAction action : actions) {
                 // instanceof, not a pattern switch: its bootstrap would spin a class on procward init's start-up path
                 if (action instanceof Dup2 a) {
-                    succeed(FA_ADDDUP2, (int) FA_ADDDUP2.get().invokeExact(cs.capture, fa, a.from(), a.to()), a.from() + ", " + a.to());
+                    check(cs, FA_ADDDUP2, fa, word(a.from()), word(a.to()), NULL, a.from() + ", " + a.to());
                 } else if (action instanceof Open a) {
-                    succeed(FA_ADDOPEN, (int) FA_ADDOPEN.get().invokeExact(cs.capture, fa, a.fd(), arena.allocateFrom(a.path()), a.flags(), a.mode()),
+                    check(cs, FA_ADDOPEN, fa, word(a.fd()), arena.allocateFrom(a.path()), word(a.flags()), word(a.mode()),
                             a.fd() + ", " + a.path());
                 } else if (action instanceof Close a) {
                     check(cs, FA_ADDCLOSE, fa, a.fd(), a.fd());
@@ -395,29 +394,38 @@ public final class Spawn {
         return array;
     }
 
+    /** An int argument in an address-sized slot of the shared shape (see {@link #SPAWN}). */
+    private static MemorySegment word(int value) {
+        return MemorySegment.ofAddress(Integer.toUnsignedLong(value));
+    }
+
+    private static final MemorySegment NULL = MemorySegment.NULL;
+
     /*
-     * posix_spawn* functions return the error number (not -1 and errno). One overload per shape,
-     * because invokeExact needs the exact static types; an ErrnoException passes through rethrow.
+     * posix_spawn* functions return the error number (not -1 and errno); an ErrnoException
+     * passes through rethrow. Every member is called with the shared six-slot shape.
      */
     private static void check(CallState cs, LazyHandle fn, MemorySegment obj, Object subject) {
-        try {
-            succeed(fn, (int) fn.get().invokeExact(cs.capture, obj), subject);
-        } catch (Throwable t) {
-            throw Native.rethrow(t);
-        }
+        check(cs, fn, obj, NULL, NULL, NULL, NULL, subject);
     }
 
     private static void check(CallState cs, LazyHandle fn, MemorySegment obj, MemorySegment arg, Object subject) {
-        try {
-            succeed(fn, (int) fn.get().invokeExact(cs.capture, obj, arg), subject);
-        } catch (Throwable t) {
-            throw Native.rethrow(t);
-        }
+        check(cs, fn, obj, arg, NULL, NULL, NULL, subject);
     }
 
     private static void check(CallState cs, LazyHandle fn, MemorySegment obj, int arg, Object subject) {
+        check(cs, fn, obj, word(arg), NULL, NULL, NULL, subject);
+    }
+
+    private static void check(CallState cs, LazyHandle fn, MemorySegment obj, MemorySegment b, MemorySegment c,
+                              MemorySegment d, Object subject) {
+        check(cs, fn, obj, b, c, d, NULL, subject);
+    }
+
+    private static void check(CallState cs, LazyHandle fn, MemorySegment a, MemorySegment b, MemorySegment c,
+                              MemorySegment d, MemorySegment e, Object subject) {
         try {
-            succeed(fn, (int) fn.get().invokeExact(cs.capture, obj, arg), subject);
+            succeed(fn, (int) fn.get().invokeExact(cs.capture, a, b, c, d, e, NULL), subject);
         } catch (Throwable t) {
             throw Native.rethrow(t);
         }

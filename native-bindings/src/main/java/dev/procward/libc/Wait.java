@@ -73,12 +73,15 @@ public final class Wait {
     }
 
     /**
-     * Reaps one exited child without blocking: {@code waitid(P_ALL, 0, WEXITED|WNOHANG)}. Call it
+     * Reaps one exited child without blocking: {@code waitpid(-1, WNOHANG)}. Call it
      * in a loop until {@link ChildStatus.NothingReady} (or ECHILD), because one SIGCHLD can stand
      * for many exits.
      */
     public static ChildStatus reapAny() {
-        return waitid(IdType.ALL, 0, WEXITED | WNOHANG);
+        // wait4, not waitid: the same children (exited ones, as tini's waitpid(-1, WNOHANG)), but
+        // the pid comes back as the result and the status is one int, not a 128-byte siginfo to
+        // zero and read three fields of. In init's interpreter that is a third of a reap's cost.
+        return waitpid(-1, WNOHANG);
     }
 
     /**

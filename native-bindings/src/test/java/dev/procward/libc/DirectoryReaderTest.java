@@ -55,4 +55,26 @@ class DirectoryReaderTest {
             r.close(fd);
         }
     }
+
+    @Test
+    void aOneRecordFileReadsWholeEvenWhenItOutgrowsTheBuffer() throws Exception {
+        try (var r = new DirectoryReader(16)) {
+            int n = r.readRecord(DirectoryReader.AT_FDCWD, "/proc/" + SELF + "/status");
+            assertTrue(n > 16 && r.text().startsWith("Name:") && r.text().endsWith("\n"), r.text());
+            assertTrue(r.text().contains("\nnonvoluntary_ctxt_switches:"), "the last line is there");
+        }
+    }
+
+    @Test
+    void aFileOfManyRecordsIsReadToItsEndNotToTheFirstShortRead() throws Exception {
+        // maps: one record per mapping, and the kernel may end a read between two records.
+        try (var r = new DirectoryReader(4096)) {
+            String expected = Files.readString(Path.of("/proc/self/maps"));
+            int n = r.read(DirectoryReader.AT_FDCWD, "/proc/self/maps");
+            assertTrue(expected.length() > 8192, "this JVM maps more than two pages' worth of lines");
+            // (a count of lines would race with the JVM's own mappings changing between the reads)
+            assertTrue(n > 8192, "read past the first page: " + n);
+            assertTrue(r.text().endsWith("\n"));
+        }
+    }
 }

@@ -49,31 +49,31 @@ final class Numbers {
         }
     }
 
-    /** Hex digits in {@code s[from, to)}, as an unsigned 64-bit mask. */
-    static long parseHex(CharSequence s, int from, int to, String what) {
+    /** "1234 kB" or "1234" → 1234. */
+    static long parseKb(String s, String what) {
+        String t = s.strip();
+        if (t.endsWith(" kB")) t = t.substring(0, t.length() - 3).strip();
+        return parseLong(t, 0, t.length(), what);
+    }
+
+    /** Hex digits in {@code b[from, to)}, as an unsigned 64-bit mask. */
+    static long parseHex(byte[] b, int from, int to, String what) {
         if (from >= to || to - from > 16) throw new ProcParseException(what, "bad hex");
         long v = 0;
         for (int i = from; i < to; i++) {
-            int d = Character.digit(s.charAt(i), 16);
+            int d = Character.digit(b[i] & 0xff, 16);
             if (d < 0) throw new ProcParseException(what, "bad hex");
             v = (v << 4) | d;
         }
         return v;
     }
 
-    /** "1234 kB" or "1234" in {@code s[from, to)} (already stripped) → 1234. */
-    static long parseKb(CharSequence s, int from, int to, String what) {
-        if (to - from > 3 && s.charAt(to - 1) == 'B' && s.charAt(to - 2) == 'k' && s.charAt(to - 3) == ' ') {
+    /** "1234 kB" or "1234" in {@code b[from, to)} (already stripped) → 1234. */
+    static long parseKb(byte[] b, int from, int to, String what) {
+        if (to - from > 3 && b[to - 1] == 'B' && b[to - 2] == 'k' && b[to - 3] == ' ') {
             to -= 3;
-            while (to > from && s.charAt(to - 1) == ' ') to--;
+            while (to > from && b[to - 1] == ' ') to--;
         }
-        return parseLong(s, from, to, what);
-    }
-
-    /** "1234 kB" or "1234" → 1234. */
-    static long parseKb(String s, String what) {
-        String t = s.strip();
-        if (t.endsWith(" kB")) t = t.substring(0, t.length() - 3).strip();
-        return parseLong(t, 0, t.length(), what);
+        return parseLong(b, from, to, what);
     }
 }

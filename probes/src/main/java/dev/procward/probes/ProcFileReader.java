@@ -27,16 +27,33 @@ public final class ProcFileReader {
     /** Reads the file and returns its length; the bytes are in {@link #buffer()} until the next read. */
     public int read(Path file) throws IOException {
         try (InputStream in = open(file)) {
-            int n = 0;
-            while (true) {
-                if (n == buf.length) buf = java.util.Arrays.copyOf(buf, buf.length * 2);
-                int r = in.read(buf, n, buf.length - n);
-                if (r < 0) break;
-                n += r;
-            }
-            length = n;
-            return n;
+            return readAll(in, false);
         }
+    }
+
+    /**
+     * {@link #read} for a /proc file the kernel renders as one record ({@code stat}, {@code
+     * status}…) on the default file system, named by its path string: a short read is its end,
+     * as procps's file2str has it, and no {@link Path} is built. For listings that read thousands.
+     */
+    int readRecord(String file) throws IOException {
+        try (InputStream in = new FileInputStream(file)) {
+            return readAll(in, true);
+        }
+    }
+
+    private int readAll(InputStream in, boolean shortReadEnds) throws IOException {
+        int n = 0;
+        while (true) {
+            if (n == buf.length) buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+            int want = buf.length - n;
+            int r = in.read(buf, n, want);
+            if (r < 0) break;
+            n += r;
+            if (shortReadEnds && r < want) break;
+        }
+        length = n;
+        return n;
     }
 
     public byte[] buffer() {

@@ -1,6 +1,8 @@
 package dev.procward.probes;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -30,26 +32,92 @@ public record ProcStatus(String name, String umask, char state, int tgid, int pi
 
     public static ProcStatus parse(String text) {
         if (text == null) throw new ProcParseException("status", "no text");
-        var b = new Builder();
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        return parse(b, b.length);
+    }
+
+    /**
+     * The file as read, {@code b[0, length)}. Parsed in place, without a String per line: a status
+     * file has ~55 lines and {@code ps} reads one per process, so at 10k processes the String
+     * version of this parser was the larger part of ps's own CPU time.
+     */
+    public static ProcStatus parse(byte[] b, int length) {
+        var builder = new Builder();
         int pos = 0;
-        int len = text.length();
         boolean any = false;
-        while (pos < len) {
-            int eol = text.indexOf('\n', pos);
-            if (eol < 0) eol = len;
-            int colon = text.indexOf(':', pos);
-            if (colon > pos && colon < eol) {
-                // Values are parsed in place: a status file has ~55 lines and a listing reads thousands.
+        while (pos < length) {
+            int eol = indexOf(b, (byte) '\n', pos, length);
+            if (eol < 0) eol = length;
+            int colon = indexOf(b, (byte) ':', pos, eol);
+            if (colon > pos) {
                 int from = colon + 1, to = eol;
-                while (from < to && Character.isWhitespace(text.charAt(from))) from++;
-                while (to > from && Character.isWhitespace(text.charAt(to - 1))) to--;
-                b.accept(text.substring(pos, colon), text, from, to);
+                while (from < to && isSpace(b[from])) from++;
+                while (to > from && isSpace(b[to - 1])) to--;
+                Key key = Key.of(b, pos, colon);
+                if (key != null) builder.accept(key, b, from, to);
                 any = true;
             }
             pos = eol + 1;
         }
         if (!any) throw new ProcParseException("status", "no fields");
-        return b.build();
+        return builder.build();
+    }
+
+    /** The index of {@code c} in {@code b[from, to)}, or -1. */
+    private static int indexOf(byte[] b, byte c, int from, int to) {
+        for (int i = from; i < to; i++) if (b[i] == c) return i;
+        return -1;
+    }
+
+    /** {@link Character#isWhitespace} for the ASCII range. */
+    static boolean isSpace(byte c) {
+        return c == ' ' || (c >= 9 && c <= 13) || (c >= 0x1C && c <= 0x1F);
+    }
+
+    /** The lines this version reads; {@link #of} finds one by its bytes without allocating. */
+    private enum Key {
+        NAME("Name"), UMASK("Umask"), STATE("State"), TGID("Tgid"), PID("Pid"), PPID("PPid"),
+        TRACER_PID("TracerPid"), UID("Uid"), GID("Gid"), FD_SIZE("FDSize"), GROUPS("Groups"),
+        NS_TGID("NStgid"), NS_PID("NSpid"), NS_PGID("NSpgid"), NS_SID("NSsid"),
+        VM_PEAK("VmPeak"), VM_SIZE("VmSize"), VM_LCK("VmLck"), VM_PIN("VmPin"), VM_HWM("VmHWM"),
+        VM_RSS("VmRSS"), RSS_ANON("RssAnon"), RSS_FILE("RssFile"), RSS_SHMEM("RssShmem"),
+        VM_DATA("VmData"), VM_STK("VmStk"), VM_EXE("VmExe"), VM_LIB("VmLib"), VM_PTE("VmPTE"),
+        VM_SWAP("VmSwap"), THREADS("Threads"), SIG_PND("SigPnd"), SHD_PND("ShdPnd"), SIG_BLK("SigBlk"),
+        SIG_IGN("SigIgn"), SIG_CGT("SigCgt"), CAP_INH("CapInh"), CAP_PRM("CapPrm"), CAP_EFF("CapEff"),
+        CAP_BND("CapBnd"), CAP_AMB("CapAmb"), NO_NEW_PRIVS("NoNewPrivs"), SECCOMP("Seccomp"),
+        VOLUNTARY("voluntary_ctxt_switches"), NONVOLUNTARY("nonvoluntary_ctxt_switches");
+
+        private static final Key[] TABLE = new Key[256];
+        private final byte[] name;
+        /** What a parse error names: "status VmRSS". */
+        final String what;
+
+        Key(String name) {
+            this.name = name.getBytes(StandardCharsets.US_ASCII);
+            this.what = "status " + name;
+        }
+
+        static {
+            for (Key k : values()) {
+                int i = hash(k.name, 0, k.name.length);
+                while (TABLE[i] != null) i = (i + 1) & (TABLE.length - 1);
+                TABLE[i] = k;
+            }
+        }
+
+        private static int hash(byte[] b, int from, int to) {
+            int h = to - from;
+            for (int i = from; i < to; i++) h = h * 31 + b[i];
+            return (h ^ (h >>> 8)) & (TABLE.length - 1);
+        }
+
+        /** The key spelled by {@code b[from, to)}, or null for a line this version does not use. */
+        static Key of(byte[] b, int from, int to) {
+            for (int i = hash(b, from, to); TABLE[i] != null; i = (i + 1) & (TABLE.length - 1)) {
+                if (Arrays.equals(TABLE[i].name, 0, TABLE[i].name.length, b, from, to)) return TABLE[i];
+            }
+            return null;
+        }
     }
 
     private static final class Builder {
@@ -63,54 +131,54 @@ public record ProcStatus(String name, String umask, char state, int tgid, int pi
         long sigPnd, shdPnd, sigBlk, sigIgn, sigCgt, capInh, capPrm, capEff, capBnd, capAmb;
         long voluntary = -1, nonvoluntary = -1;
 
-        void accept(String key, String t, int from, int to) {
+        void accept(Key key, byte[] t, int from, int to) {
+            String what = key.what;
             switch (key) {
-                case "Name" -> name = t.substring(from, to);
-                case "Umask" -> umask = t.substring(from, to);
-                case "State" -> state = from == to ? '?' : t.charAt(from);
-                case "Tgid" -> tgid = (int) Numbers.parseLong(t, from, to, "status Tgid");
-                case "Pid" -> pid = (int) Numbers.parseLong(t, from, to, "status Pid");
-                case "PPid" -> ppid = (int) Numbers.parseLong(t, from, to, "status PPid");
-                case "TracerPid" -> tracerPid = (int) Numbers.parseLong(t, from, to, "status TracerPid");
-                case "Uid" -> uids = ids(t, from, to, "status Uid");
-                case "Gid" -> gids = ids(t, from, to, "status Gid");
-                case "FDSize" -> fdSize = (int) Numbers.parseLong(t, from, to, "status FDSize");
-                case "Groups" -> groups = intList(t, from, to, "status Groups");
-                case "NStgid" -> nsTgid = intList(t, from, to, "status NStgid");
-                case "NSpid" -> nsPid = intList(t, from, to, "status NSpid");
-                case "NSpgid" -> nsPgid = intList(t, from, to, "status NSpgid");
-                case "NSsid" -> nsSid = intList(t, from, to, "status NSsid");
-                case "VmPeak" -> vmPeak = Numbers.parseKb(t, from, to, key);
-                case "VmSize" -> vmSize = Numbers.parseKb(t, from, to, key);
-                case "VmLck" -> vmLck = Numbers.parseKb(t, from, to, key);
-                case "VmPin" -> vmPin = Numbers.parseKb(t, from, to, key);
-                case "VmHWM" -> vmHwm = Numbers.parseKb(t, from, to, key);
-                case "VmRSS" -> vmRss = Numbers.parseKb(t, from, to, key);
-                case "RssAnon" -> rssAnon = Numbers.parseKb(t, from, to, key);
-                case "RssFile" -> rssFile = Numbers.parseKb(t, from, to, key);
-                case "RssShmem" -> rssShmem = Numbers.parseKb(t, from, to, key);
-                case "VmData" -> vmData = Numbers.parseKb(t, from, to, key);
-                case "VmStk" -> vmStk = Numbers.parseKb(t, from, to, key);
-                case "VmExe" -> vmExe = Numbers.parseKb(t, from, to, key);
-                case "VmLib" -> vmLib = Numbers.parseKb(t, from, to, key);
-                case "VmPTE" -> vmPte = Numbers.parseKb(t, from, to, key);
-                case "VmSwap" -> vmSwap = Numbers.parseKb(t, from, to, key);
-                case "Threads" -> threads = (int) Numbers.parseLong(t, from, to, "status Threads");
-                case "SigPnd" -> sigPnd = Numbers.parseHex(t, from, to, key);
-                case "ShdPnd" -> shdPnd = Numbers.parseHex(t, from, to, key);
-                case "SigBlk" -> sigBlk = Numbers.parseHex(t, from, to, key);
-                case "SigIgn" -> sigIgn = Numbers.parseHex(t, from, to, key);
-                case "SigCgt" -> sigCgt = Numbers.parseHex(t, from, to, key);
-                case "CapInh" -> capInh = Numbers.parseHex(t, from, to, key);
-                case "CapPrm" -> capPrm = Numbers.parseHex(t, from, to, key);
-                case "CapEff" -> capEff = Numbers.parseHex(t, from, to, key);
-                case "CapBnd" -> capBnd = Numbers.parseHex(t, from, to, key);
-                case "CapAmb" -> capAmb = Numbers.parseHex(t, from, to, key);
-                case "NoNewPrivs" -> noNewPrivs = (int) Numbers.parseLong(t, from, to, key);
-                case "Seccomp" -> seccomp = (int) Numbers.parseLong(t, from, to, key);
-                case "voluntary_ctxt_switches" -> voluntary = Numbers.parseLong(t, from, to, key);
-                case "nonvoluntary_ctxt_switches" -> nonvoluntary = Numbers.parseLong(t, from, to, key);
-                default -> { } // lines this version does not use (Cpus_allowed, Speculation_…)
+                case NAME -> name = new String(t, from, to - from, StandardCharsets.UTF_8);
+                case UMASK -> umask = new String(t, from, to - from, StandardCharsets.ISO_8859_1);
+                case STATE -> state = from == to ? '?' : (char) (t[from] & 0xff);
+                case TGID -> tgid = (int) Numbers.parseLong(t, from, to, what);
+                case PID -> pid = (int) Numbers.parseLong(t, from, to, what);
+                case PPID -> ppid = (int) Numbers.parseLong(t, from, to, what);
+                case TRACER_PID -> tracerPid = (int) Numbers.parseLong(t, from, to, what);
+                case UID -> uids = ids(t, from, to, what);
+                case GID -> gids = ids(t, from, to, what);
+                case FD_SIZE -> fdSize = (int) Numbers.parseLong(t, from, to, what);
+                case GROUPS -> groups = intList(t, from, to, what);
+                case NS_TGID -> nsTgid = intList(t, from, to, what);
+                case NS_PID -> nsPid = intList(t, from, to, what);
+                case NS_PGID -> nsPgid = intList(t, from, to, what);
+                case NS_SID -> nsSid = intList(t, from, to, what);
+                case VM_PEAK -> vmPeak = Numbers.parseKb(t, from, to, what);
+                case VM_SIZE -> vmSize = Numbers.parseKb(t, from, to, what);
+                case VM_LCK -> vmLck = Numbers.parseKb(t, from, to, what);
+                case VM_PIN -> vmPin = Numbers.parseKb(t, from, to, what);
+                case VM_HWM -> vmHwm = Numbers.parseKb(t, from, to, what);
+                case VM_RSS -> vmRss = Numbers.parseKb(t, from, to, what);
+                case RSS_ANON -> rssAnon = Numbers.parseKb(t, from, to, what);
+                case RSS_FILE -> rssFile = Numbers.parseKb(t, from, to, what);
+                case RSS_SHMEM -> rssShmem = Numbers.parseKb(t, from, to, what);
+                case VM_DATA -> vmData = Numbers.parseKb(t, from, to, what);
+                case VM_STK -> vmStk = Numbers.parseKb(t, from, to, what);
+                case VM_EXE -> vmExe = Numbers.parseKb(t, from, to, what);
+                case VM_LIB -> vmLib = Numbers.parseKb(t, from, to, what);
+                case VM_PTE -> vmPte = Numbers.parseKb(t, from, to, what);
+                case VM_SWAP -> vmSwap = Numbers.parseKb(t, from, to, what);
+                case THREADS -> threads = (int) Numbers.parseLong(t, from, to, what);
+                case SIG_PND -> sigPnd = Numbers.parseHex(t, from, to, what);
+                case SHD_PND -> shdPnd = Numbers.parseHex(t, from, to, what);
+                case SIG_BLK -> sigBlk = Numbers.parseHex(t, from, to, what);
+                case SIG_IGN -> sigIgn = Numbers.parseHex(t, from, to, what);
+                case SIG_CGT -> sigCgt = Numbers.parseHex(t, from, to, what);
+                case CAP_INH -> capInh = Numbers.parseHex(t, from, to, what);
+                case CAP_PRM -> capPrm = Numbers.parseHex(t, from, to, what);
+                case CAP_EFF -> capEff = Numbers.parseHex(t, from, to, what);
+                case CAP_BND -> capBnd = Numbers.parseHex(t, from, to, what);
+                case CAP_AMB -> capAmb = Numbers.parseHex(t, from, to, what);
+                case NO_NEW_PRIVS -> noNewPrivs = (int) Numbers.parseLong(t, from, to, what);
+                case SECCOMP -> seccomp = (int) Numbers.parseLong(t, from, to, what);
+                case VOLUNTARY -> voluntary = Numbers.parseLong(t, from, to, what);
+                case NONVOLUNTARY -> nonvoluntary = Numbers.parseLong(t, from, to, what);
             }
         }
 
@@ -122,20 +190,20 @@ public record ProcStatus(String name, String umask, char state, int tgid, int pi
                     voluntary, nonvoluntary);
         }
 
-        private static Ids ids(String v, int from, int to, String what) {
+        private static Ids ids(byte[] v, int from, int to, String what) {
             List<Integer> l = intList(v, from, to, what);
             if (l.size() != 4) throw new ProcParseException(what, "expected 4 ids");
             return new Ids(l.get(0), l.get(1), l.get(2), l.get(3));
         }
 
-        private static List<Integer> intList(String v, int from, int to, String what) {
+        private static List<Integer> intList(byte[] v, int from, int to, String what) {
             if (from == to) return List.of();
             List<Integer> out = new ArrayList<>(4);
             int i = from, n = to;
             while (i < n) {
-                while (i < n && Character.isWhitespace(v.charAt(i))) i++;
+                while (i < n && isSpace(v[i])) i++;
                 int s = i;
-                while (i < n && !Character.isWhitespace(v.charAt(i))) i++;
+                while (i < n && !isSpace(v[i])) i++;
                 if (i > s) out.add((int) Numbers.parseLong(v, s, i, what));
             }
             return List.copyOf(out);

@@ -34,7 +34,9 @@ public final class Snapshotter {
 
     /** The processes whose pid the filter accepts (the filter runs before any file is opened). */
     public static ProcessTable take(Path root, Set<Field> fields, IntPredicate pidFilter) {
-        return take(root, fields, pidFilter, true);
+        // A one-shot command's first take goes through java.nio: linking the native path costs
+        // more than it saves once (TaskReader.NativeSupport has the figures).
+        return take(root, fields, pidFilter, TaskReader.NativeSupport.worthLinking());
     }
 
     /** {@code nativeReads} false reads through java.nio even where the native path would serve. */
@@ -115,6 +117,11 @@ public final class Snapshotter {
         }
     }
 
+    /** A parser of a whole file's bytes, {@code b[0, length)}. */
+    private interface BytesParser<T> {
+        T parse(byte[] b, int length);
+    }
+
     /** Reads processes one after another with one reader and its buffer. */
     private static final class Worker implements AutoCloseable {
         private final Set<Field> fields;
@@ -128,7 +135,7 @@ public final class Snapshotter {
         ProcessSnapshot process(int pid) {
             var r = new Reading(Integer.toString(pid));
             ProcStat stat = fields.contains(Field.STAT) ? r.stat() : null;
-            ProcStatus status = fields.contains(Field.STATUS) ? r.parse("status", ProcStatus::parse) : null;
+            ProcStatus status = fields.contains(Field.STATUS) ? r.parseBytes("status", ProcStatus::parse) : null;
             Cmdline cmdline = fields.contains(Field.CMDLINE) ? r.cmdline() : null;
             Statm statm = fields.contains(Field.STATM) ? r.parse("statm", Statm::parse) : null;
             SmapsRollup memory = fields.contains(Field.SMAPS_ROLLUP) ? r.memory() : null;
@@ -142,7 +149,7 @@ public final class Snapshotter {
         ThreadSample thread(int tgid, String dir, int tid) {
             var r = new Reading(dir);
             ProcStat stat = fields.contains(Field.STAT) ? r.stat() : null;
-            ProcStatus status = fields.contains(Field.STATUS) ? r.parse("status", ProcStatus::parse) : null;
+            ProcStatus status = fields.contains(Field.STATUS) ? r.parseBytes("status", ProcStatus::parse) : null;
             String wchan = fields.contains(Field.WCHAN) ? r.wchan() : null;
             if (r.goneBeforeAnything) return null;
             return new ThreadSample(tgid, tid, stat, status, wchan, r.gaps());
@@ -177,12 +184,17 @@ public final class Snapshotter {
             }
 
             ProcStat stat() {
-                int n = read("stat");
+                return parseBytes("stat", ProcStat::parse);
+            }
+
+            /** Parses the file in place in the reader's buffer, its bytes {@code [0, length)}. */
+            <T> T parseBytes(String file, BytesParser<T> parser) {
+                int n = read(file);
                 if (n < 0) return null;
                 try {
-                    return ProcStat.parse(reader.bytes(), n);
+                    return parser.parse(reader.bytes(), n);
                 } catch (ProcParseException e) {
-                    gap(new Gap("stat", Gap.Reason.MALFORMED));
+                    gap(new Gap(file, Gap.Reason.MALFORMED));
                     return null;
                 }
             }

@@ -9,7 +9,9 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * One thread's way to the files under a /proc root: paths are relative to the root
@@ -61,12 +63,13 @@ abstract sealed class TaskReader implements AutoCloseable {
     public void close() {}
 
     /**
-     * Opens the root for one snapshot: the native path when the root is a directory of the default
-     * file system, native access works here and linking it pays (see {@link NativeSupport#worthLinking});
-     * java.nio otherwise.
+     * Opens the root for a small read (one process, its threads, the pid list): the native path
+     * only when this JVM has linked native calls already, as a one-process read saves less than
+     * the link costs (tree reading a few multi-threaded processes paid ~40 ms for it). Bulk reads
+     * decide with {@link NativeSupport#worthLinking} instead.
      */
     static Root open(Path root) {
-        return open(root, NativeSupport.worthLinking());
+        return open(root, NativeSupport.linkedAlready());
     }
 
     /** As {@link #open(Path)}; {@code allowNative} false forces java.nio (to compare the two). */
@@ -122,14 +125,23 @@ abstract sealed class TaskReader implements AutoCloseable {
          * java.nio), while a cold take of 10k processes' stat costs the same either way (the
          * kernel's rendering dominates; the JIT has not yet compiled the native path). So a
          * one-shot command's first take reads through java.nio, and native reads start with the
-         * second take of a JVM (the exporter's scrapes, samplers, benchmarks, a tree reading every
-         * process's threads) or at once in a JVM that has linked native calls anyway.
+         * second take of a JVM (the exporter's scrapes, samplers, benchmarks) or at once in a JVM that
+         * has linked native calls anyway.
          */
         static boolean worthLinking() {
             return switch (CHOICE) {
                 case "native" -> true;
                 case "nio" -> false;
                 default -> OPENS.getAndIncrement() > 0 || dev.procward.libc.LinkStats.current().handles() > 0;
+            };
+        }
+
+        /** Whether native calls are linked in this JVM already (or asked for), so a few more cost nothing. */
+        static boolean linkedAlready() {
+            return switch (CHOICE) {
+                case "native" -> true;
+                case "nio" -> false;
+                default -> dev.procward.libc.LinkStats.current().handles() > 0;
             };
         }
 
@@ -166,8 +178,16 @@ abstract sealed class TaskReader implements AutoCloseable {
 
         @Override
         int read(String dir, String file) {
-            int n = reader.read(rootFd, path(dir, file));
+            int n = oneRecord(file) ? reader.readRecord(rootFd, path(dir, file)) : reader.read(rootFd, path(dir, file));
             return n >= 0 ? n : fail(reasonOf(-n), dir);
+        }
+
+        /** Files the kernel renders as one seq_file record, so a short read is their end. */
+        static boolean oneRecord(String file) {
+            return switch (file) {
+                case "stat", "status", "statm", "smaps_rollup", "wchan", "io" -> true;
+                default -> false;
+            };
         }
 
         @Override
@@ -215,13 +235,24 @@ abstract sealed class TaskReader implements AutoCloseable {
         private final Path root;
         private final ProcFileReader reader;
 
+        /** "ROOT/" on the default file system, where one-record files are opened by their path string. */
+        private final String rootPrefix;
+
         Nio(Path root, int initialCapacity) {
             this.root = root;
             this.reader = new ProcFileReader(initialCapacity);
+            this.rootPrefix = root.getFileSystem() == FileSystems.getDefault() ? root.toString() + "/" : null;
         }
 
         @Override
         int read(String dir, String file) {
+            try {
+                if (rootPrefix != null && Native.oneRecord(file)) return reader.readRecord(rootPrefix + dir + '/' + file);
+            } catch (java.io.FileNotFoundException e) {
+                // FileInputStream folds every open failure into this one: the Path read below tells which.
+            } catch (IOException e) {
+                return fail(e, dir, file);
+            }
             try {
                 return reader.read(root.resolve(dir).resolve(file));
             } catch (IOException e) {
@@ -259,17 +290,28 @@ abstract sealed class TaskReader implements AutoCloseable {
 
         @Override
         int[] numericEntries(String dir) {
-            int[] out = new int[256];
-            int n = 0;
+            if (rootPrefix != null) {
+                // File.list: names as strings from readdir, without a Path per entry (a 10k-process
+                // /proc listed through DirectoryStream cost ~10% of `ps -p 1`, JFR).
+                String[] names = new java.io.File(dir.isEmpty() ? root.toString() : rootPrefix + dir).list();
+                return names == null ? new int[0] : numbers(Arrays.asList(names));
+            }
+            List<String> names = new ArrayList<>();
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir.isEmpty() ? root : root.resolve(dir))) {
-                for (Path p : ds) {
-                    int v = parseNumber(p.getFileName().toString());
-                    if (v <= 0) continue;
-                    if (n == out.length) out = Arrays.copyOf(out, n * 2);
-                    out[n++] = v;
-                }
+                for (Path p : ds) names.add(p.getFileName().toString());
             } catch (IOException | java.nio.file.DirectoryIteratorException e) {
                 // A vanished task/ directory or an unreadable root lists as empty.
+            }
+            return numbers(names);
+        }
+
+        /** The positive numeric names, ascending. */
+        private static int[] numbers(List<String> names) {
+            int[] out = new int[names.size()];
+            int n = 0;
+            for (String name : names) {
+                int v = parseNumber(name);
+                if (v > 0) out[n++] = v;
             }
             int[] result = Arrays.copyOf(out, n);
             Arrays.sort(result);
