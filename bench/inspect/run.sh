@@ -37,6 +37,7 @@ sleepers=""
 cleanup() { [ -n "$sleepers" ] && kill -TERM "$sleepers" 2>/dev/null; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
+base=$( (ls -d /proc/[0-9]* 2>/dev/null || true) | wc -l)
 for n in "${counts[@]}"; do
   coproc SLEEPERS { exec "$out/sleepers" "$n"; }
   sleepers=$SLEEPERS_PID
@@ -55,6 +56,12 @@ for n in "${counts[@]}"; do
     -n "procward tree" "$pw tree" \
     -n "procward tree (java -jar, JVM defaults)" "$pw_defaults tree"
   kill -TERM "$sleepers"; wait "$sleepers" 2>/dev/null || true; sleepers=""
+  # The killed sleepers are reaped by whoever adopts them, which can take a while: the next round
+  # must not count this round's leftovers (seen: 15k processes in the "10k" round).
+  for _ in $(seq 240); do
+    [ "$( (ls -d /proc/[0-9]* 2>/dev/null || true) | wc -l)" -le $((base + 200)) ] && break
+    sleep 0.5
+  done
 done
 
 # Ratios against procps (ps) and `ps auxf` (tree): wall mean, wall min, and CPU (user+sys).
