@@ -9,7 +9,6 @@ import dev.procward.libc.Processes;
 import dev.procward.libc.ResidentPages;
 import dev.procward.libc.Scheduling;
 import dev.procward.libc.SignalFd;
-import dev.procward.libc.SignalInfo;
 import dev.procward.libc.SignalSet;
 import dev.procward.libc.Signals;
 import dev.procward.libc.Spawn;
@@ -330,16 +329,17 @@ public final class LinuxKernel implements Kernel {
 
     @Override
     public Optional<Integer> awaitSignal(Duration timeout) throws KernelException {
-        Optional<SignalInfo> info = read();
-        if (info.isPresent()) return info.map(SignalInfo::signal);
+        int signal = readSignal();
+        if (signal != 0) return Optional.of(signal);
         if (timeout != null && timeout.isZero()) return Optional.empty();
         Fds.poll(new int[] {signals.fd()}, Fds.POLLIN, timeout);
-        return read().map(SignalInfo::signal);
+        signal = readSignal();
+        return signal != 0 ? Optional.of(signal) : Optional.empty();
     }
 
-    private Optional<SignalInfo> read() throws KernelException {
+    private int readSignal() throws KernelException {
         try {
-            return signals.read();
+            return signals.readSignal();
         } catch (ErrnoException e) {
             throw new KernelException(e.errnoName(), e.getMessage());
         }
