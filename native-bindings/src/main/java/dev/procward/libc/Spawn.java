@@ -359,7 +359,7 @@ public final class Spawn {
             for (FileAction action : actions) {
                 // instanceof, not a pattern switch: its bootstrap would spin a class on procward init's start-up path
                 if (action instanceof Dup2 a) {
-                    check(cs, FA_ADDDUP2, fa, word(a.from()), word(a.to()), NULL, a.from() + ", " + a.to());
+                    check(cs, FA_ADDDUP2, fa, word(a.from()), word(a.to()), NULL, NULL, a.from() + ", " + a.to());
                 } else if (action instanceof Open a) {
                     check(cs, FA_ADDOPEN, fa, word(a.fd()), arena.allocateFrom(a.path()), word(a.flags()), word(a.mode()),
                             a.fd() + ", " + a.path());
@@ -415,11 +415,6 @@ public final class Spawn {
 
     private static void check(CallState cs, LazyHandle fn, MemorySegment obj, int arg, Object subject) {
         check(cs, fn, obj, word(arg), NULL, NULL, NULL, subject);
-    }
-
-    private static void check(CallState cs, LazyHandle fn, MemorySegment obj, MemorySegment b, MemorySegment c,
-                              MemorySegment d, Object subject) {
-        check(cs, fn, obj, b, c, d, NULL, subject);
     }
 
     private static void check(CallState cs, LazyHandle fn, MemorySegment a, MemorySegment b, MemorySegment c,
