@@ -62,7 +62,7 @@ class InspectCommandTest {
     @Test
     void aZombieHasNoMemoryButAReport() throws Exception {
         try (var live = new LiveProcesses()) {
-            Process parent = live.start("bash", "-c", "sleep 0 & exec sleep 300");
+            Process parent = live.startZombieParent();
             LiveProcesses.await("a zombie", () -> parent.children().anyMatch(c -> LiveProcesses.state(c.pid()) == 'Z'));
             long zombie = parent.children().filter(c -> LiveProcesses.state(c.pid()) == 'Z').findFirst().orElseThrow().pid();
             CliRun run = CliRun.of("inspect", Long.toString(zombie), "--output", "json");

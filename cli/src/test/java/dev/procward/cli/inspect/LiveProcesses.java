@@ -18,6 +18,17 @@ final class LiveProcesses implements AutoCloseable {
         return p;
     }
 
+    /**
+     * A {@code sleep 300} with one zombie child, also named sleep. The child exits only once its
+     * parent has exec'd sleep, which never reaps: with {@code bash -c "sleep 0 & exec sleep 300"}
+     * bash itself reaped a job that ended before its exec, and under load no zombie ever appeared
+     * (a CI run timed out waiting for one).
+     */
+    Process startZombieParent() throws IOException {
+        return start("sh", "-c",
+                "(while [ \"$(cat /proc/$$/comm)\" != sleep ]; do sleep 0.01; done; exec sleep 0) & exec sleep 300");
+    }
+
     /** Polls until the condition holds; fails after a generous timeout (CI runs on a loaded VM). */
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

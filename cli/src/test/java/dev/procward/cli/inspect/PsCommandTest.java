@@ -19,7 +19,7 @@ class PsCommandTest {
     @Test
     void showsZombiesAndKernelThreadsAsProcpsDoes() throws Exception {
         try (var live = new LiveProcesses()) {
-            Process parent = live.start("bash", "-c", "sleep 0 & exec sleep 300");
+            Process parent = live.startZombieParent();
             LiveProcesses.await("a zombie", () -> parent.children().anyMatch(c -> LiveProcesses.state(c.pid()) == 'Z'));
             JsonNode rows = JsonOut.parse(CliRun.of("ps", "--state", "Z", "-o", "pid,ppid,stat,args", "--output", "json")).get("processes");
             boolean found = false;

@@ -42,7 +42,7 @@ class TreeAgainstPstreeTest {
     @Test
     void marksZombiesAndNamespaceChanges() throws Exception {
         try (var live = new LiveProcesses()) {
-            Process parent = live.start("bash", "-c", "sleep 0 & exec sleep 300");
+            Process parent = live.startZombieParent();
             LiveProcesses.await("a zombie child", () -> parent.children().anyMatch(c -> LiveProcesses.state(c.pid()) == 'Z'));
             String out = CliRun.of("tree", "-A", Long.toString(parent.pid())).out();
             assertEquals("sleep---sleep <defunct>\n", out);
