@@ -3,6 +3,7 @@
 # all in one run. Prints a markdown table (also written to bench/out/init/results.md).
 #
 #   bench/init/run.sh [RUNS] [STORM_ORPHANS] [SIGNALS]      defaults: 20 5000 1000
+#   STORM_ROUNDS=N (default 5): interleaved rounds of the reap storm
 #
 # Needs: root (unshare for the PID 1 reap storm), gcc, tini, dumb-init, catatonit, and a built
 # procward (./procward builds it; the AOT cache cli/target/procward-init.aot is used when present).
@@ -76,9 +77,10 @@ idle_memory() { # RSS PSS anonymous (MB) of the init process, 3 s after it start
 }
 
 # Reap storm: PID 1 of a new namespace, $orphans orphans exit together. Rounds interleave the
-# inits so that each sees the same machine load; the table shows each init's median.
+# inits so that each sees the same machine load; the table shows each init's median. The storm's
+# wall time scatters widely (tini: 294 to 925 ms between runs), so STORM_ROUNDS=N takes more.
 declare -A storms=() storm_cpu=()
-for round in 1 2 3 4 5; do
+for ((round = 1; round <= ${STORM_ROUNDS:-5}; round++)); do
   for entry in "${inits[@]}"; do
     name=${entry%%|*}
     result=$(unshare --pid --fork --mount-proc $(pid1_prefix "$name") "$out/storm" "$orphans" 2>/dev/null || true)
@@ -97,7 +99,7 @@ signal_latency_us() { # median and p90 over $signals TERMs sent to the init unti
 baseline_exec=$(for ((i = 0; i < runs; i++)); do t0=$EPOCHREALTIME; t1=$(/bin/date +%s.%N); awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f\n", (b - a) * 1000}'; done | median)
 
 {
-  echo "Measured $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg); $(uname -r); runs=$runs, orphans=$orphans, signals=$signals."
+  echo "Measured $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg); $(uname -r); runs=$runs, orphans=$orphans, signals=$signals, storm rounds=${STORM_ROUNDS:-5}."
   echo "Baseline: \`date\` run directly reads its clock ${baseline_exec} ms after the shell's timestamp."
   echo
   echo "| init | start-up wall \`init -- /bin/true\` (ms) | exec → child's first instruction (ms) | idle RSS (MB) | idle PSS (MB) | idle anon (MB) | reap storm, $orphans orphans at PID 1 (ms) | init CPU in the storm (ms) | TERM forwarding latency median / p90 (µs) |"
