@@ -117,7 +117,11 @@ abstract sealed class TaskReader implements AutoCloseable {
         private static volatile Boolean available;
         private static final java.util.concurrent.atomic.AtomicInteger OPENS = new java.util.concurrent.atomic.AtomicInteger();
         /** {@code -Dprocward.procReads=native|nio} overrides the choice (for benchmarks). */
-        private static final String CHOICE = System.getProperty("procward.procReads", "auto");
+        private static final Boolean FORCED = switch (System.getProperty("procward.procReads", "auto")) {
+            case "native" -> Boolean.TRUE;
+            case "nio" -> Boolean.FALSE;
+            default -> null; // auto
+        };
 
         /**
          * Linking the native calls costs a cold JVM about 170 ms of CPU (measured on the 2-vCPU VM
@@ -129,20 +133,16 @@ abstract sealed class TaskReader implements AutoCloseable {
          * has linked native calls anyway.
          */
         static boolean worthLinking() {
-            return switch (CHOICE) {
-                case "native" -> true;
-                case "nio" -> false;
-                default -> OPENS.getAndIncrement() > 0 || dev.procward.libc.LinkStats.current().handles() > 0;
-            };
+            return FORCED != null ? FORCED : OPENS.getAndIncrement() > 0 || linked();
         }
 
         /** Whether native calls are linked in this JVM already (or asked for), so a few more cost nothing. */
         static boolean linkedAlready() {
-            return switch (CHOICE) {
-                case "native" -> true;
-                case "nio" -> false;
-                default -> dev.procward.libc.LinkStats.current().handles() > 0;
-            };
+            return FORCED != null ? FORCED : linked();
+        }
+
+        private static boolean linked() {
+            return dev.procward.libc.LinkStats.current().handles() > 0;
         }
 
         static boolean available() {
