@@ -30,8 +30,7 @@ export JAVA_HOME
 # name | command prefix (the program follows)
 inits=(
   "procward|$root/procward init --"
-  "procward C1|env PROCWARD_INIT_JVM_OPTS=-Xmixed $root/procward init --"
-  "procward C1 loop|$here/procward-c1-loop init --"
+  "procward -Xint|env PROCWARD_INIT_JVM_OPTS=-Xint $root/procward init --"
   "tini|tini -s --"
   "dumb-init|dumb-init"
   "catatonit|catatonit --"
@@ -39,8 +38,7 @@ inits=(
 pid1_prefix() { # the same inits as PID 1 (no -s needed there)
   case $1 in
     procward) echo "$root/procward init --" ;;
-    "procward C1") echo "env PROCWARD_INIT_JVM_OPTS=-Xmixed $root/procward init --" ;;
-    "procward C1 loop") echo "$here/procward-c1-loop init --" ;;
+    "procward -Xint") echo "env PROCWARD_INIT_JVM_OPTS=-Xint $root/procward init --" ;;
     tini) echo "tini --" ;;
     dumb-init) echo "dumb-init" ;;
     catatonit) echo "catatonit --" ;;

@@ -109,27 +109,35 @@ public final class Supervisor {
 
     /**
      * Reaps until nothing is left to reap. The hot loop of a reap storm: without --events nothing
-     * is read about the zombie, and the reap message is built only when it will be printed.
+     * is read about the zombie, and the reap message is built only when it will be printed. One
+     * reap per call of {@link #reapOne}: the init's JIT compiles methods, not a running loop
+     * (docs/init.md, "Reap storm").
      */
     private void drain() throws KernelException {
         boolean describe = events != EventSink.NONE;
         Level reapLevel = config.warnOnReap() ? Level.WARN : Level.DEBUG;
         boolean logReaps = log.enabled(reapLevel);
-        while (true) {
-            Kernel.ChildExit exit;
-            if (describe) {
-                Optional<Kernel.Reaped> reaped = kernel.reapAnyDescribed();
-                if (reaped.isEmpty()) return;
-                exit = reaped.get().exit();
-                events.reaped(reaped.get(), exit.pid() == mainPid);
-            } else {
-                Optional<Kernel.ChildExit> reaped = kernel.reapAny();
-                if (reaped.isEmpty()) return;
-                exit = reaped.get();
-            }
-            if (exit.pid() == mainPid) onMainExit(exit);
-            else if (logReaps) log.log(reapLevel, "Reaped zombie process with pid=" + exit.pid());
+        while (reapOne(describe, reapLevel, logReaps)) {
+            // each call reaps one child
         }
+    }
+
+    /** Reaps one exited child; false when none is left to reap now. */
+    private boolean reapOne(boolean describe, Level reapLevel, boolean logReaps) throws KernelException {
+        Kernel.ChildExit exit;
+        if (describe) {
+            Optional<Kernel.Reaped> reaped = kernel.reapAnyDescribed();
+            if (reaped.isEmpty()) return false;
+            exit = reaped.get().exit();
+            events.reaped(reaped.get(), exit.pid() == mainPid);
+        } else {
+            Optional<Kernel.ChildExit> reaped = kernel.reapAny();
+            if (reaped.isEmpty()) return false;
+            exit = reaped.get();
+        }
+        if (exit.pid() == mainPid) onMainExit(exit);
+        else if (logReaps) log.log(reapLevel, "Reaped zombie process with pid=" + exit.pid());
+        return true;
     }
 
     private void onMainExit(Kernel.ChildExit exit) throws KernelException {
