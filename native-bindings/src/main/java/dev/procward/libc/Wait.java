@@ -109,10 +109,11 @@ public final class Wait {
      */
     public static ChildStatus waitpid(int pid, int options) {
         CallState cs = CallState.current();
-        MemorySegment status = cs.zeroedScratch(4);
-        long r = Syscall.raw(cs, Sys.WAIT4, pid, status.address(), options, 0, 0, 0);
+        // The scratch as it is, no slice and no zeroing: the kernel writes the status whenever
+        // it reports a child, and nothing is read otherwise. In a reap storm, per call.
+        long r = Syscall.raw(cs, Sys.WAIT4, pid, cs.scratch.address(), options, 0, 0, 0);
         if (r == -1) throw cs.failure("waitpid", pid);
         if (r == 0) return ChildStatus.NOTHING_READY;
-        return ChildStatus.fromWaitStatus((int) r, status.get(JAVA_INT, 0));
+        return ChildStatus.fromWaitStatus((int) r, cs.scratch.get(JAVA_INT, 0));
     }
 }
