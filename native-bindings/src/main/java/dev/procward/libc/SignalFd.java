@@ -57,7 +57,8 @@ public final class SignalFd implements AutoCloseable {
 
     /**
      * Reads one record. Blocks when opened blocking; returns empty when non-blocking and nothing is
-     * pending. A blocking read cannot be interrupted from Java: poll the fd first when that matters.
+     * pending, or when a blocking read was interrupted (EINTR). A blocking read cannot be
+     * interrupted from Java: poll the fd first when that matters.
      */
     public Optional<SignalInfo> read() {
         CallState cs = CallState.current();
@@ -66,7 +67,8 @@ public final class SignalFd implements AutoCloseable {
     }
 
     /**
-     * The number of the next pending signal, or 0 when none is pending: {@link #read} without the
+     * The number of the next signal (waiting for one when opened blocking), or 0 when none is
+     * pending or the wait was interrupted: {@link #read} without the
      * rest of the siginfo. For init's loop, which wakes once per burst of SIGCHLD in a reap storm
      * and, interpreted, paid ~6 µs per wake to decode the seven fields it never looks at.
      */
@@ -79,7 +81,9 @@ public final class SignalFd implements AutoCloseable {
     private boolean readInto(CallState cs, MemorySegment buf) {
         long n = Syscall.raw(cs, Sys.READ, fd, buf.address(), SignalInfo.BYTES, 0, 0, 0);
         if (n == -1) {
-            if (cs.errno() == Errno.EAGAIN.number()) return false;
+            int errno = cs.errno();
+            // EINTR: a blocking read woken by a signal outside the set (the JVM keeps one for itself)
+            if (errno == Errno.EAGAIN.number() || errno == Errno.EINTR.number()) return false;
             throw cs.failure("read", "signalfd " + fd);
         }
         if (n != SignalInfo.BYTES) throw new IllegalStateException("signalfd read returned " + n + " bytes");

@@ -54,7 +54,8 @@ public final class LinuxKernel implements Kernel {
         this.start = start;
         this.pid = Processes.pid();
         // Everything but what the JVM must handle itself; KILL and STOP cannot be caught anyway.
-        this.signals = SignalFd.open(SignalSet.ALL, true);
+        // Blocking: the loop's wait is the read itself when no deadline is armed (awaitSignal).
+        this.signals = SignalFd.open(SignalSet.ALL, false);
     }
 
     @Override
@@ -329,11 +330,13 @@ public final class LinuxKernel implements Kernel {
 
     @Override
     public Optional<Integer> awaitSignal(Duration timeout) throws KernelException {
+        // Without a deadline the blocking read is the whole wait: one syscall per wake-up, and a
+        // reap storm wakes the loop hundreds of times (a pending record returns at once). With
+        // one, ppoll bounds the wait and the read follows only when a record is there.
+        if (timeout != null && (Fds.poll(new int[] {signals.fd()}, Fds.POLLIN, timeout)[0] & Fds.POLLIN) == 0) {
+            return Optional.empty();
+        }
         int signal = readSignal();
-        if (signal != 0) return Optional.of(signal);
-        if (timeout != null && timeout.isZero()) return Optional.empty();
-        Fds.poll(new int[] {signals.fd()}, Fds.POLLIN, timeout);
-        signal = readSignal();
         return signal != 0 ? Optional.of(signal) : Optional.empty();
     }
 
