@@ -45,7 +45,9 @@ pid1_prefix() { # the same inits as PID 1 (no -s needed there)
   esac
 }
 
-median() { sort -n | awk '{a[NR]=$1} END {if (NR==0) {print "n/a"; exit} m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f\n", m}'; }
+median() { # [FORMAT] (default %.1f)
+  sort -n | awk -v f="${1:-%.1f}" '{a[NR]=$1} END {if (NR==0) {print "n/a"; exit} m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf f "\n", m}'
+}
 
 startup_wall_ms() { # median wall time of INIT /bin/true
   local prefix=$1 i t0 t1
@@ -87,8 +89,16 @@ for ((round = 1; round <= ${STORM_ROUNDS:-5}; round++)); do
   done
 done
 reap_storm_ms() { tr ' ' '\n' <<< "${storms[$1]}" | grep . | median; }
-# The init's own CPU time (user+sys, 10 ms ticks) during the storm: less sensitive to load than the wall time.
+# The init's own CPU time (schedstat run time of its tasks) during the storm: less sensitive to
+# load than the wall time.
 reap_storm_cpu_ms() { tr ' ' '\n' <<< "${storm_cpu[$1]}" | grep . | median; }
+# Paired: the median over rounds of (this init's storm / tini's storm in the same round). Rounds
+# interleave the inits, so each pair saw the same moment of the machine; this moves less between
+# runs than the ratio of the two medians.
+storm_vs_tini() {
+  paste -d' ' <(tr ' ' '\n' <<< "${storms[$1]}" | grep .) <(tr ' ' '\n' <<< "${storms[tini]}" | grep .) |
+    awk '$2 > 0 {printf "%.3f\n", $1 / $2}' | median %.2f
+}
 
 signal_latency_us() { # median and p90 over $signals TERMs sent to the init until the child's handler ran
   "$out/siglat" driver "$signals" $1 2>/dev/null
@@ -100,8 +110,8 @@ baseline_exec=$(for ((i = 0; i < runs; i++)); do t0=$EPOCHREALTIME; t1=$(/bin/da
   echo "Measured $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg); $(uname -r); runs=$runs, orphans=$orphans, signals=$signals, storm rounds=${STORM_ROUNDS:-5}."
   echo "Baseline: \`date\` run directly reads its clock ${baseline_exec} ms after the shell's timestamp."
   echo
-  echo "| init | start-up wall \`init -- /bin/true\` (ms) | exec → child's first instruction (ms) | idle RSS (MB) | idle PSS (MB) | idle anon (MB) | reap storm, $orphans orphans at PID 1 (ms) | init CPU in the storm (ms) | TERM forwarding latency median / p90 (µs) |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| init | start-up wall \`init -- /bin/true\` (ms) | exec → child's first instruction (ms) | idle RSS (MB) | idle PSS (MB) | idle anon (MB) | reap storm, $orphans orphans at PID 1 (ms) | storm ÷ tini's, median of rounds | init CPU in the storm (ms) | TERM forwarding latency median / p90 (µs) |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 } | tee "$out/results.md"
 
 for entry in "${inits[@]}"; do
@@ -112,6 +122,7 @@ for entry in "${inits[@]}"; do
   read -r rss pss anon < <(idle_memory "$prefix")
   storm=$(reap_storm_ms "$name")
   storm_cpu_ms=$(reap_storm_cpu_ms "$name")
+  storm_ratio=$(storm_vs_tini "$name")
   read -r lat_med lat_p90 < <(signal_latency_us "$prefix")
-  echo "| $name | $wall | $first | $rss | $pss | $anon | $storm | $storm_cpu_ms | $lat_med / $lat_p90 |" | tee -a "$out/results.md"
+  echo "| $name | $wall | $first | $rss | $pss | $anon | $storm | ${storm_ratio}× | $storm_cpu_ms | $lat_med / $lat_p90 |" | tee -a "$out/results.md"
 done

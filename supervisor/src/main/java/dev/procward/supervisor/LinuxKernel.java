@@ -350,8 +350,9 @@ public final class LinuxKernel implements Kernel {
 
     @Override
     public void settleIdle() {
-        // The first wait links the ppoll downcall and loads its classes: do that before paging
-        // out, so that the pages it needs are not read straight back.
+        // A wait with a deadline (--grace, --restart) goes through ppoll: load that path before
+        // paging out, so that the pages it needs are not read straight back. (The wait without a
+        // deadline is the signalfd read, on the one syscall shape every call here shares.)
         Fds.poll(new int[] {signals.fd()}, Fds.POLLIN, Duration.ZERO);
         ResidentPages.pageOutFileMappings();
     }
