@@ -80,8 +80,11 @@ idle_memory() { # RSS PSS anonymous (MB) of the init process, 3 s after it start
 # inits so that each sees the same machine load; the table shows each init's median. The storm's
 # wall time scatters widely (tini: 294 to 925 ms between runs), so STORM_ROUNDS=N takes more.
 declare -A storms=() storm_cpu=()
+# Each round starts one init later than the one before, so that no init always follows the same
+# one (a storm leaves the kernel freeing 5,000 tasks for a while after it ends).
 for ((round = 1; round <= ${STORM_ROUNDS:-5}; round++)); do
-  for entry in "${inits[@]}"; do
+  for ((k = 0; k < ${#inits[@]}; k++)); do
+    entry=${inits[(round + k) % ${#inits[@]}]}
     name=${entry%%|*}
     result=$(unshare --pid --fork --mount-proc $(pid1_prefix "$name") "$out/storm" "$orphans" 2>/dev/null || true)
     storms[$name]+="$(tail -1 <<< "$result") "
