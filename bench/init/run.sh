@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Side-by-side benchmark of procward init against tini, dumb-init and catatonit (Debian packages),
+# Side-by-side benchmark of procward init against tini, dumb-init and catatonit (Debian packages)
+# and procward's own loop written in C (c-loop-init.c, the floor for the method),
 # all in one run. Prints a markdown table (also written to bench/out/init/results.md).
 #
 #   bench/init/run.sh [RUNS] [STORM_ORPHANS] [SIGNALS]      defaults: 20 5000 1000
@@ -18,6 +19,7 @@ mkdir -p "$out"
 
 gcc -O2 -o "$out/storm" "$here/storm.c"
 gcc -O2 -o "$out/siglat" "$here/siglat.c"
+gcc -O2 -o "$out/c-loop-init" "$here/c-loop-init.c"
 
 # Make sure the jar exists (first run builds), and take the launcher's fast path afterwards.
 "$root/procward" init -- /bin/true >/dev/null
@@ -34,6 +36,7 @@ inits=(
   "tini|tini -s --"
   "dumb-init|dumb-init"
   "catatonit|catatonit --"
+  "C loop|$out/c-loop-init"
 )
 pid1_prefix() { # the same inits as PID 1 (no -s needed there)
   case $1 in
@@ -42,6 +45,7 @@ pid1_prefix() { # the same inits as PID 1 (no -s needed there)
     tini) echo "tini --" ;;
     dumb-init) echo "dumb-init" ;;
     catatonit) echo "catatonit --" ;;
+    "C loop") echo "$out/c-loop-init" ;;
   esac
 }
 
