@@ -21,8 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Samples every thread the way psn does: one sweep reads each thread's {@code stat}; only threads
@@ -142,7 +142,7 @@ public final class StuckSampler implements AutoCloseable {
         boolean keep = keepDescriptors;
         List<Scan> scans = inChunks(listed.size(), chunks(listed.size(), PARALLEL_THREADS, 256),
                 (from, to) -> scan(listed, from, to, rootFd, keep));
-        statFds.endSweep(scans, sweepNo);
+        statFds.endSweep(scans.stream().map(sc -> sc.fds).filter(Objects::nonNull).toList(), sweepNo);
         return scans;
     }
 
@@ -192,14 +192,8 @@ public final class StuckSampler implements AutoCloseable {
     private static final class Scan {
         int threads, running, blocked;
         final List<Match> matches = new ArrayList<>();
-        /** (tid, fd) of descriptors opened by this chunk, and of kept ones whose thread has gone. */
-        final IntPairs opened = new IntPairs(0), stale = new IntPairs(0);
-        /**
-         * Table slots of the kept descriptors this chunk read, marked seen after the sweep: marking
-         * them in the table as they are read would have the CPUs write to the same cache lines.
-         */
-        int[] seenSlots = new int[0];
-        int seen;
+        /** What this chunk did to the kept descriptors; null when it keeps none. */
+        StatFds.Changes fds;
 
         /** Counts one thread's stat: true when the thread is in a wanted state. */
         boolean count(byte[] buffer, int n, boolean[] wanted) {
@@ -213,45 +207,6 @@ public final class StuckSampler implements AutoCloseable {
 
         void match(int pid, String tidName, byte[] buffer, int n) {
             matches.add(new Match(pid, tidName, new String(buffer, 0, n, StandardCharsets.UTF_8)));
-        }
-    }
-
-    /** Pairs of ints in one growing array: (pid, tid) of listed threads, (tid, fd) of descriptors. */
-    private static final class IntPairs {
-        private int[] items;
-        private int size;
-
-        IntPairs(int expected) {
-            items = new int[2 * expected];
-        }
-
-        void add(int first, int second) {
-            if (2 * size == items.length) items = java.util.Arrays.copyOf(items, Math.max(16, 2 * items.length));
-            items[2 * size] = first;
-            items[2 * size + 1] = second;
-            size++;
-        }
-
-        int size() {
-            return size;
-        }
-
-        int first(int i) {
-            return items[2 * i];
-        }
-
-        int second(int i) {
-            return items[2 * i + 1];
-        }
-
-        static IntPairs concat(List<IntPairs> parts) {
-            if (parts.size() == 1) return parts.getFirst();
-            IntPairs all = new IntPairs(parts.stream().mapToInt(IntPairs::size).sum());
-            for (IntPairs p : parts) {
-                System.arraycopy(p.items, 0, all.items, 2 * all.size, 2 * p.size);
-                all.size += p.size;
-            }
-            return all;
         }
     }
 
@@ -304,23 +259,18 @@ public final class StuckSampler implements AutoCloseable {
      */
     private Scan scan(IntPairs listed, int from, int to, int rootFd, boolean keep) {
         Scan sc = new Scan();
-        if (keep) sc.seenSlots = new int[to - from];
+        if (keep) sc.fds = new StatFds.Changes(to - from);
         StringBuilder path = new StringBuilder(48);
         try (var reader = new DirectoryReader(4096)) {
             for (int i = from; i < to; i++) {
                 int pid = listed.first(i);
                 int tid = listed.second(i);
-                int n = keep ? statFds.read(reader, rootFd, pid, tid, path, sc)
-                        : reader.read(rootFd, statPath(path, pid, tid));
+                int n = keep ? statFds.read(reader, rootFd, pid, tid, path, sc.fds)
+                        : reader.read(rootFd, StatFds.statPath(path, pid, tid));
                 if (n > 0 && sc.count(reader.bytes(), n, wanted)) sc.match(pid, Integer.toString(tid), reader.bytes(), n);
             }
         }
         return sc;
-    }
-
-    private static StringBuilder statPath(StringBuilder path, int pid, int tid) {
-        path.setLength(0);
-        return path.append(pid).append("/task/").append(tid).append("/stat");
     }
 
     /** The same scan through the JDK's streams: for roots the native reader cannot open, and for comparison. */
@@ -346,117 +296,9 @@ public final class StuckSampler implements AutoCloseable {
     }
 
     /**
-     * Open {@code task/TID/stat} descriptors kept from sweep to sweep: a /proc file renders afresh
-     * on every read from offset 0, so a warm sweep costs one {@code pread} per thread instead of
-     * {@code openat}, {@code read} and {@code close}. A descriptor stays bound to its thread: once
-     * the thread has gone its reads fail (ESRCH) even if the tid is reused, and it is reopened.
-     * Bounded by {@link #statFdCapacity()}; threads beyond that are read the cold way.
-     *
-     * <p>A sweep's chunks only read the table; the slots they read, the descriptors they open and
-     * those they find stale they note in their {@link Scan}, and {@link #endSweep} applies that on
-     * one thread. The only shared write, per descriptor opened, is the process-wide count.
-     */
-    private static final class StatFds {
-        /**
-         * Descriptors kept by every sampler of this process: the limit is the process's, so two
-         * samplers that keep must share it (each taking all of it would make the other's opens
-         * fail with EMFILE, and those threads would go unseen).
-         */
-        private static final AtomicInteger KEPT_IN_PROCESS = new AtomicInteger();
-        private static final int CAPACITY = statFdCapacity();
-
-        private final TidTable kept = new TidTable();
-
-        /** Reads the thread's stat into the reader: the length, or a negative number when it is gone. */
-        int read(DirectoryReader reader, int rootFd, int pid, int tid, StringBuilder path, Scan changes) {
-            int slot = kept.find(tid);
-            if (slot >= 0) {
-                int fd = kept.fd(slot);
-                int n = reader.reread(fd);
-                if (n > 0) {
-                    changes.seenSlots[changes.seen++] = slot;
-                    return n;
-                }
-                changes.stale.add(tid, fd); // the thread has gone (the tid may name a new one): closed after the sweep
-            }
-            statPath(path, pid, tid);
-            if (KEPT_IN_PROCESS.incrementAndGet() > CAPACITY) {
-                KEPT_IN_PROCESS.decrementAndGet();
-                return reader.read(rootFd, path); // no room: the cold way
-            }
-            int fd = reader.openFile(rootFd, path);
-            if (fd < 0) {
-                KEPT_IN_PROCESS.decrementAndGet();
-                return fd;
-            }
-            int n = reader.reread(fd);
-            if (n > 0) changes.opened.add(tid, fd);
-            else release(reader, fd);
-            return n;
-        }
-
-        private static void release(DirectoryReader reader, int fd) {
-            reader.close(fd);
-            KEPT_IN_PROCESS.decrementAndGet();
-        }
-
-        /**
-         * After the chunks: closes the stale descriptors, keeps the new ones (a tid listed twice,
-         * its number reused between two listings, keeps one), and closes the descriptors of threads
-         * the sweep did not list (they have exited).
-         */
-        void endSweep(List<Scan> scans, int sweepNo) {
-            if (kept.size() == 0 && scans.stream().allMatch(sc -> sc.opened.size() == 0)) return;
-            for (Scan sc : scans) {
-                for (int i = 0; i < sc.seen; i++) kept.see(sc.seenSlots[i], sweepNo); // before any change moves a slot
-            }
-            try (var r = new DirectoryReader(256)) {
-                for (Scan sc : scans) {
-                    for (int i = 0; i < sc.stale.size(); i++) {
-                        if (kept.remove(sc.stale.first(i), sc.stale.second(i))) release(r, sc.stale.second(i));
-                    }
-                }
-                for (Scan sc : scans) {
-                    for (int i = 0; i < sc.opened.size(); i++) {
-                        if (!kept.put(sc.opened.first(i), sc.opened.second(i), sweepNo)) release(r, sc.opened.second(i));
-                    }
-                }
-                kept.removeUnseen(sweepNo, fd -> release(r, fd));
-            }
-        }
-
-        void closeAll() {
-            if (kept.size() == 0) return;
-            try (var r = new DirectoryReader(256)) {
-                kept.removeUnseen(Integer.MIN_VALUE, fd -> release(r, fd));
-            }
-        }
-    }
-
-    /** Descriptors left to the rest of the process: its class path, the details a sweep reads, a server's sockets. */
-    private static final int RESERVED_FDS = 1024;
-    private static final int MAX_KEPT_FDS = 65_536;
-
-    /**
-     * How many stat descriptors the samplers of this process keep together: the soft descriptor limit less {@link #RESERVED_FDS},
-     * but at least a quarter of it (small limits), and at most 64k. The JVM raises the soft limit
-     * to the hard one as it starts, so on the test VM (hard limit 20000) that is 18976: every one
-     * of 10k threads warm. A quarter of the limit, as before, left half of them to the cold
-     * open/read/close, which costs twice a pread.
-     */
-    private static int statFdCapacity() {
-        try {
-            long soft = dev.procward.libc.Limits.getrlimit(dev.procward.libc.Limits.Resource.NOFILE).soft();
-            return soft < 0 ? MAX_KEPT_FDS : (int) Math.min(MAX_KEPT_FDS, Math.max(soft / 4, soft - RESERVED_FDS));
-        } catch (RuntimeException | LinkageError e) {
-            return 0;
-        }
-    }
-
-    /**
      * Keep each thread's {@code stat} open between sweeps (until {@link #close()}): a warm sweep
      * then costs one {@code pread} per thread. For a sampler that sweeps repeatedly; it holds up to
-     * the descriptor limit less a reserve (see {@link #statFdCapacity()}). {@link #sample} does this by itself for its duration.
+     * the descriptor limit less a reserve (see {@link StatFds}). {@link #sample} does this by itself for its duration.
      */
     public StuckSampler keepDescriptors() {
         keepDescriptors = true;
