@@ -50,6 +50,11 @@ final class SpawnChart {
     /** Writes {@code prefix.png} and {@code prefix.svg}; returns the two paths. */
     static List<Path> write(SpawnReport report, Path prefix) throws IOException {
         System.setProperty("java.awt.headless", "true");
+        // The JDK's JNI text shaper, not its FFM one (JDK 22+ default): a CI run crashed inside
+        // the FFM path's HarfBuzz (hb_ot_layout_table_find_feature_variations, SIGSEGV on a wild
+        // face pointer) while drawing this chart's titles, in a JVM that had run every other
+        // cli test first. The property is read once, when the first text is laid out.
+        System.setProperty("sun.font.layout.ffm", "false");
         XYChart chart = chart(report);
         Path png = Path.of(prefix + ".png");
         Path svg = Path.of(prefix + ".svg");
