@@ -62,8 +62,7 @@ public final class SignalFd implements AutoCloseable {
      */
     public Optional<SignalInfo> read() {
         CallState cs = CallState.current();
-        MemorySegment buf = cs.zeroedScratch(SignalInfo.BYTES);
-        return readInto(cs, buf) ? Optional.of(SignalInfo.read(buf)) : Optional.empty();
+        return readIntoScratch(cs) ? Optional.of(SignalInfo.read(cs.scratch)) : Optional.empty();
     }
 
     /**
@@ -74,12 +73,12 @@ public final class SignalFd implements AutoCloseable {
      */
     public int readSignal() {
         CallState cs = CallState.current();
-        MemorySegment buf = cs.scratch; // the kernel writes every byte of the record it returns
-        return readInto(cs, buf) ? buf.get(JAVA_INT, SignalInfo.SSI_SIGNO) : 0;
+        return readIntoScratch(cs) ? cs.scratch.get(JAVA_INT, SignalInfo.SSI_SIGNO) : 0;
     }
 
-    private boolean readInto(CallState cs, MemorySegment buf) {
-        long n = Syscall.raw(cs, Sys.READ, fd, buf.address(), SignalInfo.BYTES, 0, 0, 0);
+    /** One record into the thread's scratch, unzeroed: the kernel writes every byte of a record it returns. */
+    private boolean readIntoScratch(CallState cs) {
+        long n = Syscall.raw(cs, Sys.READ, fd, cs.scratch.address(), SignalInfo.BYTES, 0, 0, 0);
         if (n == -1) {
             int errno = cs.errno();
             // EINTR: a blocking read woken by a signal outside the set (the JVM keeps one for itself)
