@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Side-by-side benchmark of procward init against tini, dumb-init and catatonit (Debian packages)
 # and procward's own loop written in C (c-loop-init.c, the floor for the method),
-# all in one run. Prints a markdown table (also written to bench/out/init/results.md).
+# all in one run. "procward, loop reaps" is procward with the kernel's reaping turned off
+# (PROCWARD_INIT_REAP=loop): its loop then waits for every orphan itself, as tini does. Prints a markdown table (also written to bench/out/init/results.md).
 #
 #   bench/init/run.sh [RUNS] [STORM_ORPHANS] [SIGNALS]      defaults: 20 5000 1000
 #   STORM_ROUNDS=N (default 5): interleaved rounds of the reap storm
@@ -33,6 +34,7 @@ export JAVA_HOME
 inits=(
   "procward|$root/procward init --"
   "procward -Xint|env PROCWARD_INIT_JVM_OPTS=-Xint $root/procward init --"
+  "procward, loop reaps|env PROCWARD_INIT_REAP=loop $root/procward init --"
   "tini|tini -s --"
   "dumb-init|dumb-init"
   "catatonit|catatonit --"
@@ -42,6 +44,7 @@ pid1_prefix() { # the same inits as PID 1 (no -s needed there)
   case $1 in
     procward) echo "$root/procward init --" ;;
     "procward -Xint") echo "env PROCWARD_INIT_JVM_OPTS=-Xint $root/procward init --" ;;
+    "procward, loop reaps") echo "env PROCWARD_INIT_REAP=loop $root/procward init --" ;;
     tini) echo "tini --" ;;
     dumb-init) echo "dumb-init" ;;
     catatonit) echo "catatonit --" ;;

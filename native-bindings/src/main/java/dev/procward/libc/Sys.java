@@ -53,7 +53,10 @@ enum Sys {
     READLINKAT(267, 78),
     // The idle init's start-up pages (ResidentPages).
     MADVISE(28, 233),
-    PROCESS_MADVISE(440, 440);
+    PROCESS_MADVISE(440, 440),
+    // The init's kernel-side reaping (ChildReaping).
+    RT_SIGACTION(13, 134),
+    UNAME(63, 160);
 
     final int x86_64;
     final int aarch64;

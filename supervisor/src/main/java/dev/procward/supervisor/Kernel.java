@@ -89,6 +89,16 @@ public interface Kernel extends AutoCloseable {
     }
 
     /**
+     * {@code on}: the kernel reaps every child as it exits, without waking the supervisor, and a
+     * child the supervisor spawned still reports its end through {@link #reapAny()} (and wakes
+     * {@link #awaitSignal} as a SIGCHLD would). Only for a loop that reports no single reap.
+     * Returns whether the kernel now reaps; false where it cannot keep a spawned child's status.
+     */
+    default boolean letKernelReap(boolean on) throws KernelException {
+        return false;
+    }
+
+    /**
      * Called once the child runs and the supervisor is about to sit idle: gives back memory that
      * only start-up needed (Linux: the clean pages of file mappings, see ResidentPages).
      */

@@ -1,5 +1,6 @@
 package dev.procward.supervisor;
 
+import dev.procward.libc.ChildReaping;
 import dev.procward.libc.ChildStatus;
 import dev.procward.libc.ErrnoException;
 import dev.procward.libc.Fds;
@@ -47,6 +48,10 @@ public final class LinuxKernel implements Kernel {
     private static final int O_RDWR = 2;
 
     private final Map<Integer, Pidfd> pidfds = new HashMap<>();
+    /** SIGCHLD is ignored: the kernel reaps at exit, and spawned children report through their pidfd. */
+    private boolean kernelReaps;
+    /** Every spawned child has a pidfd (pidfd_open can fail on old kernels): required for kernelReaps. */
+    private boolean everyChildHasPidfd = true;
     /** The terminal a new-session child opens as its controlling one; null until first asked. */
     private Optional<String> terminalPath;
 
@@ -75,6 +80,17 @@ public final class LinuxKernel implements Kernel {
 
     @Override
     public int spawn(SpawnSpec spec) throws KernelException {
+        // A child that exits before its pidfd is open must stay a zombie, or its status is lost.
+        boolean kernelReaped = kernelReaps;
+        if (kernelReaped) letKernelReap(false);
+        try {
+            return spawnTracked(spec);
+        } finally {
+            if (kernelReaped) letKernelReap(true);
+        }
+    }
+
+    private int spawnTracked(SpawnSpec spec) throws KernelException {
         Optional<String> terminal = spec.newSession() ? terminalForNewSession() : Optional.empty();
         int child;
         try {
@@ -94,6 +110,7 @@ public final class LinuxKernel implements Kernel {
             pidfds.put(child, Pidfd.open(child));
         } catch (ErrnoException e) {
             // pidfd_open needs Linux 5.3; without it the child is signalled by pid
+            everyChildHasPidfd = false;
         }
         return child;
     }
@@ -253,10 +270,44 @@ public final class LinuxKernel implements Kernel {
         try {
             status = Wait.reapAny();
         } catch (ErrnoException e) {
-            if (e.errnoName().equals("ECHILD")) return Optional.empty();
+            if (!e.errnoName().equals("ECHILD")) throw new KernelException(e.errnoName(), e.getMessage());
+            status = ChildStatus.NOTHING_READY;
+        }
+        Optional<ChildExit> exit = toExit(status);
+        return exit.isPresent() || !kernelReaps ? exit : reapedByKernel();
+    }
+
+    /**
+     * With SIGCHLD ignored, exited children are gone before anyone waits (the kernel released
+     * them as they exited). tini and dumb-init wait for every orphan themselves; at 5,000 orphans
+     * exiting together that is 5,000 wait4 calls of ~15 us kernel time each in one thread, while
+     * the kernel's own release runs in each exiting task, on every CPU (docs/init.md, "Reap
+     * storm"). The children procward spawned keep their status in their pidfd (Linux 6.15).
+     */
+    @Override
+    public boolean letKernelReap(boolean on) throws KernelException {
+        if (on == kernelReaps) return on;
+        if (on && (!everyChildHasPidfd || "loop".equals(System.getenv("PROCWARD_INIT_REAP"))
+                || !ChildReaping.pidfdKeepsExitStatus())) {
+            return false;
+        }
+        call(() -> ChildReaping.setKernelReaps(on));
+        kernelReaps = on;
+        return on;
+    }
+
+    /** A spawned child the kernel has reaped, as its pidfd tells; empty when all still run. */
+    private Optional<ChildExit> reapedByKernel() throws KernelException {
+        ChildStatus.Terminated ended = null;
+        try {
+            for (Pidfd fd : pidfds.values()) {
+                ended = ChildReaping.exitStatus(fd).orElse(null);
+                if (ended != null) break;
+            }
+        } catch (ErrnoException e) {
             throw new KernelException(e.errnoName(), e.getMessage());
         }
-        return toExit(status);
+        return ended == null ? Optional.empty() : toExit(ended);
     }
 
     @Override
@@ -330,6 +381,7 @@ public final class LinuxKernel implements Kernel {
 
     @Override
     public Optional<Integer> awaitSignal(Duration timeout) throws KernelException {
+        if (kernelReaps) return awaitSignalOrChildEnd(timeout);
         // Without a deadline the blocking read is the whole wait: one syscall per wake-up, and a
         // reap storm wakes the loop hundreds of times (a pending record returns at once). With
         // one, ppoll bounds the wait and the read follows only when a record is there.
@@ -338,6 +390,26 @@ public final class LinuxKernel implements Kernel {
         }
         int signal = readSignal();
         return signal != 0 ? Optional.of(signal) : Optional.empty();
+    }
+
+    /**
+     * While the kernel reaps, no SIGCHLD comes: a spawned child's end shows on its pidfd (readable
+     * once it has exited) and is reported as SIGCHLD, the loop's cue to call {@link #reapAny()}.
+     */
+    private Optional<Integer> awaitSignalOrChildEnd(Duration timeout) throws KernelException {
+        int[] fds = new int[pidfds.size() + 1];
+        fds[0] = signals.fd();
+        int i = 1;
+        for (Pidfd fd : pidfds.values()) fds[i++] = fd.fd();
+        short[] ready = Fds.poll(fds, Fds.POLLIN, timeout);
+        if ((ready[0] & Fds.POLLIN) != 0) {
+            int signal = readSignal();
+            if (signal != 0) return Optional.of(signal);
+        }
+        for (i = 1; i < ready.length; i++) {
+            if (ready[i] != 0) return Optional.of(SignalNames.CHLD);
+        }
+        return Optional.empty();
     }
 
     private int readSignal() throws KernelException {
@@ -359,6 +431,13 @@ public final class LinuxKernel implements Kernel {
 
     @Override
     public void close() {
+        if (kernelReaps) {
+            try {
+                letKernelReap(false);
+            } catch (KernelException e) {
+                // closing anyway: SIGCHLD stays ignored in a process that is about to exit
+            }
+        }
         pidfds.values().forEach(Pidfd::close);
         pidfds.clear();
         signals.close();

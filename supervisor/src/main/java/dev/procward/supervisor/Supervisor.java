@@ -45,6 +45,7 @@ public final class Supervisor {
     public int run() throws KernelException {
         prepare();
         startChild();
+        if (exitCode == null && !reapsAreReported()) kernel.letKernelReap(true);
         drain();
         kernel.settleIdle();
         while (exitCode == null && !finished()) {
@@ -56,6 +57,16 @@ public final class Supervisor {
         int code = exitCode != null ? exitCode : lastStatus;
         events.exited(code);
         return code;
+    }
+
+    /**
+     * Whether the loop must see every reap: to print it (-w, or a log level that shows reaps), to
+     * record it (--events), or to know when the last descendant is gone (--wait-all). Otherwise
+     * the kernel may reap the orphans as they exit ({@link Kernel#letKernelReap}).
+     */
+    private boolean reapsAreReported() {
+        Level reapLevel = config.warnOnReap() ? Level.WARN : Level.DEBUG;
+        return events != EventSink.NONE || log.enabled(reapLevel) || config.waitAll();
     }
 
     private void prepare() throws KernelException {
@@ -252,8 +263,8 @@ public final class Supervisor {
         if (childGroup > 0 && sendGroup(childGroup, KILL)) events.forwarded(TERM, KILL, "group", childGroup);
         if (mainPid > 0 && send(mainPid, KILL)) events.forwarded(TERM, KILL, "child", mainPid);
         if (kernel.pid() == 1) {
-            kernel.signalAll(KILL);
-            events.forwarded(TERM, KILL, "all", 0);
+            // ESRCH: nothing was left (what the group KILL hit is gone already when the kernel reaps)
+            if (delivered(() -> kernel.signalAll(KILL))) events.forwarded(TERM, KILL, "all", 0);
         } else {
             boolean groupKilled = childGroup > 0; // the group was sent KILL above, orphans in it included
             for (int pid : kernel.children()) {

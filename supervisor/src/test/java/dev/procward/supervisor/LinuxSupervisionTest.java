@@ -4,6 +4,8 @@ import dev.procward.libc.SignalSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -13,6 +15,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static dev.procward.supervisor.SignalNames.TERM;
 
 /**
  * {@link SupervisionContract} on the real kernel, in this JVM as a child subreaper. The test JVM
@@ -48,6 +51,89 @@ class LinuxSupervisionTest extends SupervisionContract {
     void recordsTheCommandNameOfReapedOrphans() throws Exception {
         supervise(config(programs().leaveOrphans(2, java.time.Duration.ofMillis(100))).waitAll(true));
         assertEquals(List.of("sleep", "sleep"), events.reaped.stream().filter(r -> !r.main()).map(RecordingEvents.Reap::comm).toList());
+    }
+
+    // ---- reaping left to the kernel (SIGCHLD ignored) when no reap is reported ----
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 42, 255})
+    void whenTheKernelReapsTheExitCodeStillComesFromThePidfd(int code) throws Exception {
+        assumeTrue(kernelKeepsExitStatus());
+        assertEquals(code, superviseUnrecorded(config(programs().exitWith(code))));
+    }
+
+    @Test
+    void whenTheKernelReapsDeathBySignalStillGives128PlusN() throws Exception {
+        assumeTrue(kernelKeepsExitStatus());
+        assertEquals(128 + TERM, superviseUnrecorded(config(programs().killSelf(TERM))));
+    }
+
+    @Test
+    void whenNoReapIsReportedSigchldIsIgnoredAndOrphansNeverLingerAsZombies() throws Exception {
+        assumeTrue(kernelKeepsExitStatus());
+        var run = start(config(List.of("sh", "-c", "for i in 1 2 3 4 5; do (sleep 0.05 &); done; sleep 1; exit 3")), EventSink.NONE);
+        Thread.sleep(500); // the orphans have exited; the main child still sleeps
+        assertTrue(ignores(SignalNames.CHLD), "SIGCHLD ignored while the loop runs");
+        assertEquals(List.of(), zombieChildrenOfThisProcess());
+        assertEquals(3, run.get(scenarioTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+        kernel.close();
+        assertFalse(ignores(SignalNames.CHLD), "closing the kernel gives SIGCHLD its default back");
+    }
+
+    @Test
+    void aLoopThatReportsReapsReapsItself() throws Exception {
+        var run = start(config(List.of("sh", "-c", "sleep 0.5")).warnOnReap(true), EventSink.NONE);
+        Thread.sleep(200);
+        assertFalse(ignores(SignalNames.CHLD), "-w prints every reap: the loop must see them");
+        assertEquals(0, run.get(scenarioTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+    }
+
+    @Test
+    void whenTheKernelReapsARestartedChildStillReportsItsStatus() throws Exception {
+        assumeTrue(kernelKeepsExitStatus());
+        RestartPolicy policy = new RestartPolicy(RestartPolicy.Mode.ON_FAILURE, 2, java.time.Duration.ofMillis(10),
+                java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(10));
+        assertEquals(5, superviseUnrecorded(config(programs().exitWith(5)).restart(policy)));
+    }
+
+    @Test
+    void whenTheKernelReapsTermIsStillForwarded() throws Exception {
+        assumeTrue(kernelKeepsExitStatus());
+        Programs.Program program = programs().trapping(TERM, 7);
+        var run = start(config(program.argv()), EventSink.NONE);
+        program.readiness().await(scenarioTimeout());
+        deliverToSupervisor(kernel, TERM);
+        assertEquals(7, run.get(scenarioTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+    }
+
+    private static boolean kernelKeepsExitStatus() {
+        return dev.procward.libc.ChildReaping.pidfdKeepsExitStatus();
+    }
+
+    private static boolean ignores(int signal) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseUnsignedLong(line.substring(7).strip(), 16) & (1L << (signal - 1))) != 0;
+            }
+        }
+        throw new IllegalStateException("no SigIgn line");
+    }
+
+    private static List<Integer> zombieChildrenOfThisProcess() throws IOException {
+        long self = ProcessHandle.current().pid();
+        List<Integer> zombies = new java.util.ArrayList<>();
+        try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
+            for (Path p : procs) {
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    if (after[0].equals("Z") && Long.parseLong(after[1]) == self) zombies.add(Integer.parseInt(p.getFileName().toString()));
+                } catch (IOException gone) {
+                    // exited meanwhile
+                }
+            }
+        }
+        return zombies;
     }
 
     private static boolean allThreadsBlock(int signal) throws IOException {

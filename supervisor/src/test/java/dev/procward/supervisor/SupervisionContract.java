@@ -81,8 +81,17 @@ public abstract class SupervisionContract {
     }
 
     protected Future<Integer> start(SupervisorConfig.Builder config) {
-        Supervisor supervisor = new Supervisor(kernel, config.build(), RecordingReporter.INSTANCE, events);
+        return start(config, events);
+    }
+
+    /** With {@link EventSink#NONE}: a loop that reports no reap, as {@code procward init} without --events. */
+    protected Future<Integer> start(SupervisorConfig.Builder config, EventSink sink) {
+        Supervisor supervisor = new Supervisor(kernel, config.build(), RecordingReporter.INSTANCE, sink);
         return loopThread.submit(supervisor::run);
+    }
+
+    protected int superviseUnrecorded(SupervisorConfig.Builder config) throws Exception {
+        return start(config, EventSink.NONE).get(scenarioTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     // ---- exit codes ----
@@ -283,6 +292,8 @@ public abstract class SupervisionContract {
         INSTANCE;
 
         @Override public String initName() { return "procward"; }
+        /** As procward's own reporter at the default verbosity: warnings and worse are shown. */
+        @Override public boolean enabled(Level level) { return level.ordinal() <= Level.WARN.ordinal(); }
         @Override public void log(Level level, String message) { if (level == Level.FATAL) System.err.println(message); }
         @Override public void execFailed(String program, String reason) { }
     }

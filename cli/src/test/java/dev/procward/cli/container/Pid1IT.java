@@ -33,4 +33,24 @@ class Pid1IT {
             assertTrue(census.contains("children-of-pid1=1"), () -> "the application is PID 1's only child: " + census);
         }
     }
+
+    /**
+     * Under Docker's default seccomp profile too, procward leaves the orphans' reaping to the
+     * kernel (SIGCHLD ignored at PID 1, docs/init.md) where the kernel keeps a pidfd's exit
+     * status (Linux 6.15); tini waits for each orphan itself.
+     */
+    @ParameterizedTest
+    @Execution(ExecutionMode.CONCURRENT)
+    @MethodSource("dev.procward.cli.container.Anchor#inits")
+    void procwardLetsTheKernelReapWhereThePidfdKeepsTheStatus(Anchor anchor, ProjectImage image) {
+        try (var app = AppContainer.start(image, anchor, List.of(), "ready", "/scenarios/shutdown-hook.sh")) {
+            String release = app.exec("uname", "-r").strip();
+            String[] v = release.split("[.-]");
+            boolean keepsStatus = Integer.parseInt(v[0]) > 6 || Integer.parseInt(v[0]) == 6 && Integer.parseInt(v[1]) >= 15;
+            long ignored = Long.parseUnsignedLong(app.exec("sh", "-c", "grep SigIgn /proc/1/status | cut -f2").strip(), 16);
+            boolean sigchldIgnored = (ignored & (1L << (17 - 1))) != 0;
+            assertEquals(anchor == Anchor.PROCWARD && keepsStatus, sigchldIgnored,
+                    () -> anchor + " at PID 1 on " + release + ", SigIgn " + Long.toHexString(ignored));
+        }
+    }
 }
