@@ -27,7 +27,8 @@ public final class ZombiesView {
         for (var p : r.parents()) {
             t.row(Integer.toString(p.pid()), p.comm(), style.yellow(Integer.toString(p.zombieCount())),
                     Human.age(p.oldestAgeSeconds()), p.sigchld() == null ? "?" : p.sigchld().toString(),
-                    p.adopter().pid() + " " + p.adopter().comm() + (p.adopter().inferred() ? "" : " (init)"),
+                    p.adopter().pid() + " " + p.adopter().comm() + (p.adopter().inferred() ? "" : " (init)")
+                            + (p.adopter().reaps() ? "" : style.yellow(" not reaping?")),
                     p.cmdline().isEmpty() ? "[" + p.comm() + "]" : p.cmdline());
         }
         t.print(out);

@@ -1,5 +1,7 @@
 package dev.procward.cli.render;
 
+import java.util.Map;
+
 /**
  * Terminal styling. Colour only on a terminal, never when NO_COLOR is set (https://no-color.org)
  * or TERM is dumb, so piped output stays plain text.
@@ -12,10 +14,18 @@ public final class Style {
     }
 
     public static Style detect() {
-        String noColor = System.getenv("NO_COLOR");
-        boolean tty = System.console() != null && System.console().isTerminal();
-        boolean dumb = "dumb".equals(System.getenv("TERM"));
-        return new Style(tty && !dumb && (noColor == null || noColor.isEmpty()));
+        return detect(System.console() != null && System.console().isTerminal(), System.getenv());
+    }
+
+    /**
+     * The colour decision, with the terminal test and the environment passed in so it can be tested:
+     * colour on a terminal unless NO_COLOR has any non-empty value (an empty one does not count, as
+     * no-color.org says) or TERM is dumb; never off a terminal.
+     */
+    public static Style detect(boolean terminal, Map<String, String> env) {
+        String noColor = env.get("NO_COLOR");
+        boolean dumb = "dumb".equals(env.get("TERM"));
+        return new Style(terminal && !dumb && (noColor == null || noColor.isEmpty()));
     }
 
     public static Style plain() {

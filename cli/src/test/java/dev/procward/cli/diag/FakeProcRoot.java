@@ -32,6 +32,12 @@ final class FakeProcRoot {
     /** A process; {@code ageSeconds} sets its start time, {@code sigCgt} its caught-signal mask. */
     FakeProcRoot process(int pid, int ppid, String comm, char state, double ageSeconds, long sigCgt, String cmdline)
             throws IOException {
+        return process(pid, ppid, comm, state, ageSeconds, sigCgt, 0, cmdline);
+    }
+
+    /** A process with its ignored-signal mask {@code sigIgn} as well. */
+    FakeProcRoot process(int pid, int ppid, String comm, char state, double ageSeconds, long sigCgt, long sigIgn,
+                         String cmdline) throws IOException {
         long start = (long) ((uptime - ageSeconds) * 100);
         StringBuilder stat = new StringBuilder();
         stat.append(pid).append(" (").append(comm).append(") ").append(state).append(' ').append(ppid)
@@ -41,7 +47,7 @@ final class FakeProcRoot {
         write(pid + "/stat", stat + "\n");
         write(pid + "/status", "Name:\t" + comm + "\nState:\t" + state + " (x)\nTgid:\t" + pid + "\nPid:\t" + pid
                 + "\nPPid:\t" + ppid + "\nUid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\nThreads:\t1\nSigBlk:\t0000000000000000\n"
-                + "SigIgn:\t0000000000000000\nSigCgt:\t" + String.format("%016x", sigCgt) + "\n");
+                + "SigIgn:\t" + String.format("%016x", sigIgn) + "\nSigCgt:\t" + String.format("%016x", sigCgt) + "\n");
         write(pid + "/cmdline", cmdline.isEmpty() ? "" : cmdline.replace(' ', '\0') + "\0");
         write(pid + "/cgroup", "0::/\n");
         write(pid + "/oom_score", "100\n");

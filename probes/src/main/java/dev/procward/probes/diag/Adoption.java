@@ -22,11 +22,14 @@ public final class Adoption {
     private Adoption() {}
 
     /**
-     * @param pid         the process whose children would be orphaned
-     * @param pid1        the namespace's init, shown when no subreaper is recognised
-     * @param inferred    true when a named subreaper was recognised, false when it falls to PID 1
+     * @param pid      the process whose children would be orphaned
+     * @param pid1     the namespace's init, shown when no subreaper is recognised
+     * @param inferred true when a named subreaper was recognised, false when it falls to PID 1
+     * @param reaps    the adopter is known to reap: a recognised subreaper, or a PID 1 that
+     *                 {@link DoctorReport#reapsOrphans reaps orphans} as the doctor decides (a known
+     *                 init, or SIGCHLD caught or ignored). False means the adopted zombies may stay.
      */
-    public record Adopter(int pid, String comm, boolean inferred) {}
+    public record Adopter(int pid, String comm, boolean inferred, boolean reaps) {}
 
     public static Adopter of(int pid, Map<Integer, ProcessSnapshot> byPid) {
         ProcessSnapshot p = byPid.get(pid);
@@ -36,11 +39,13 @@ public final class Adoption {
             ProcessSnapshot a = byPid.get(ancestor);
             if (a == null) break;
             if (KNOWN_SUBREAPERS.contains(a.comm()) || a.comm().startsWith("containerd-shim")) {
-                return new Adopter(a.pid(), a.comm(), true);
+                return new Adopter(a.pid(), a.comm(), true, true);
             }
             ancestor = a.ppid();
         }
         ProcessSnapshot init = byPid.get(1);
-        return new Adopter(1, init == null ? "?" : init.comm(), false);
+        if (init == null) return new Adopter(1, "?", false, false);
+        SigchldHandling sig = init.status() == null ? null : SigchldHandling.of(init.status());
+        return new Adopter(1, init.comm(), false, DoctorReport.reapsOrphans(init.comm(), sig));
     }
 }

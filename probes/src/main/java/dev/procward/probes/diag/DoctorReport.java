@@ -36,6 +36,17 @@ public record DoctorReport(Severity worst, List<Finding> findings, Facts facts, 
             "runit", "openrc-init", "busybox", "upstart", "launchd", "runit-init", "sinit", "minit");
 
     /**
+     * Whether a process reaps the orphans it adopts: a known init, or one that catches SIGCHLD (it
+     * is told when orphans die) or ignores it (the kernel reaps them). The doctor's PID 1 check
+     * and the zombie report's adopter both decide with this.
+     *
+     * @param sigchld how it handles SIGCHLD; null when its status was unreadable
+     */
+    public static boolean reapsOrphans(String comm, SigchldHandling sigchld) {
+        return REAPING_INITS.contains(comm) || (sigchld != null && (sigchld.caught() || sigchld.ignored()));
+    }
+
+    /**
      * @param inContainer      the reader is in a container
      * @param containerSigns   why we think so
      * @param pid1Comm         PID 1's command name
@@ -129,7 +140,7 @@ public record DoctorReport(Severity worst, List<Finding> findings, Facts facts, 
         if (knownInit) {
             return new Finding("pid1", Severity.OK, "PID 1 is " + comm + " (" + handling + ", " + where + "): an init that reaps", "");
         }
-        if (sig != null && (sig.caught() || sig.ignored())) {
+        if (reapsOrphans(comm, sig)) {
             return new Finding("pid1", Severity.OK, "PID 1 is " + comm + " (" + handling + ", " + where
                     + "): it " + (sig.ignored() ? "lets the kernel reap orphans" : "is told when orphans die"), "");
         }

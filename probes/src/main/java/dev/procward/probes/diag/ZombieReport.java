@@ -30,7 +30,7 @@ public record ZombieReport(int zombies, List<Parent> parents, PidHeadroom headro
     public enum Remedy {
         /** The parent catches SIGCHLD: a SIGCHLD may make it reap (its handler may have lost a race). */
         SEND_SIGCHLD,
-        /** The parent never reaps: restart (or kill) it; its zombies then go to the adopter, which reaps them. */
+        /** The parent never reaps: restart (or kill) it; its zombies then go to the adopter, which reaps them if it {@link Adoption.Adopter#reaps reaps}. */
         RESTART_PARENT,
         /** The parent is PID 1 of its namespace and does not reap: run a real init (procward init, tini). */
         REPLACE_INIT,
@@ -48,7 +48,7 @@ public record ZombieReport(int zombies, List<Parent> parents, PidHeadroom headro
      * @param sigchld        how the parent handles SIGCHLD; null when its status was unreadable
      * @param remedy         what to do
      * @param advice         the remedy as one sentence with the exact command
-     * @param adopter        who will reap the zombies once the parent is gone
+     * @param adopter        who inherits the zombies once the parent is gone, and whether it is known to reap them
      */
     public record Parent(int pid, String comm, String cmdline, int zombieCount, List<Integer> zombiePids,
                          double oldestAgeSeconds, SigchldHandling sigchld, Remedy remedy, String advice,
@@ -102,18 +102,20 @@ public record ZombieReport(int zombies, List<Parent> parents, PidHeadroom headro
                     + "'procward init --' or tini, or 'docker run --init'. Killing it ends the container.";
         } else if (sig != null && sig.ignored()) {
             remedy = Remedy.RESTART_PARENT_IGNORES;
-            advice = "It ignores SIGCHLD now, so these zombies predate that; restart it and "
-                    + adopterName(adopter) + " reaps them.";
+            advice = "It ignores SIGCHLD now, so these zombies predate that; restart it. " + adoption(adopter);
         } else {
             remedy = Remedy.RESTART_PARENT;
             advice = "It never reaps (SIGCHLD " + (sig == null ? "unknown" : sig.toString()) + "): the parent is the bug. "
-                    + "Restart it ('procward signal TERM " + ppid + "'); its zombies then pass to "
-                    + adopterName(adopter) + ", which reaps them.";
+                    + "Restart it ('procward signal TERM " + ppid + "'). " + adoption(adopter);
         }
         return new Parent(ppid, comm, cmdline, zombies.size(), pids, Math.round(oldest * 100) / 100.0, sig, remedy, advice, adopter);
     }
 
-    private static String adopterName(Adoption.Adopter a) {
-        return (a.inferred() ? "subreaper " : "") + a.comm() + " (pid " + a.pid() + ")";
+    /** Who inherits the zombies, and whether that is known to clear them: only a known reaper is promised to. */
+    static String adoption(Adoption.Adopter a) {
+        String who = (a.inferred() ? "subreaper " : "PID 1 ") + a.comm() + (a.inferred() ? " (pid " + a.pid() + ")" : "");
+        if (a.reaps()) return "Its zombies then pass to " + who + ", which reaps them.";
+        return "Its zombies then pass to " + who + ", which is not known to reap (not a known init; SIGCHLD neither caught "
+                + "nor ignored): they may stay after the restart; check with 'procward doctor'.";
     }
 }
