@@ -71,7 +71,8 @@ public final class SchedCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
-            Json.write(out, states.stream().map(s -> new Row(s.tid(), s.policy().label(), priority(s.policy()), s.nice(), s.resetOnFork())).toList());
+            Json.write(out, new Threads(states.stream()
+                    .map(s -> new Row(s.tid(), s.policy().label(), priority(s.policy()), s.nice(), s.resetOnFork())).toList()));
         } else {
             Table t = new Table(List.of(Table.Column.right("TID"), Table.Column.left("POLICY"), Table.Column.right("PRIO"),
                     Table.Column.right("NICE"), Table.Column.left("RESET-ON-FORK")));
@@ -84,6 +85,9 @@ public final class SchedCommand implements Callable<Integer> {
         out.flush();
         return ExitCodes.OK;
     }
+
+    /** The --output json document: one row per thread (schema in docs/init.md). */
+    public record Threads(List<Row> threads) {}
 
     /** One thread in --output json. */
     public record Row(int tid, String policy, int priority, int nice, boolean resetOnFork) {}

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -81,7 +82,7 @@ public final class SignalCommand implements Callable<Integer> {
         if (targets.isEmpty()) throw new UserError("no process matches " + describe(selector));
         var out = spec.commandLine().getOut();
         if (dryRun) {
-            if (output.json()) Json.write(out, targets);
+            if (output.json()) Json.write(out, new DryRun(targets));
             else SignalView.printTargets(out, targets, Signal.nameOf(sig));
             return ExitCodes.OK;
         }
@@ -91,6 +92,9 @@ public final class SignalCommand implements Callable<Integer> {
         if (!report.allSent()) return ExitCodes.FAILURE;
         return report.allGone() ? ExitCodes.OK : DiagExitCodes.WARNING;
     }
+
+    /** The --dry-run --output json document: the processes that would be signalled. */
+    public record DryRun(List<SignalTargets.Target> targets) {}
 
     private Selector selector() {
         int given = (target != null ? 1 : 0) + (pgid != null ? 1 : 0) + (sid != null ? 1 : 0);
