@@ -3,8 +3,8 @@ package dev.procward.cli.diag;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.procward.cli.inspect.PsColumn;
 import dev.procward.cli.render.Json;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -37,17 +37,11 @@ class JsonSchemaTest {
     @TempDir
     Path dir;
 
-    private final List<Process> started = new ArrayList<>();
-
-    @AfterEach
-    void kill() throws InterruptedException {
-        for (Process p : started) p.destroyForcibly().waitFor();
-    }
+    @RegisterExtension
+    final StartedProcesses procs = new StartedProcesses();
 
     private Process start(String... command) throws IOException {
-        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        started.add(p);
-        return p;
+        return procs.start(command);
     }
 
     // ---- golden key sets ----------------------------------------------------------------------

@@ -2,14 +2,12 @@ package dev.procward.cli.diag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.procward.cli.render.Json;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -19,18 +17,11 @@ class ZombiesCommandTest {
     @TempDir
     Path dir;
 
-    private final List<Process> started = new ArrayList<>();
-
-    @AfterEach
-    void kill() throws InterruptedException {
-        for (Process p : started) p.destroyForcibly().waitFor();
-    }
+    @RegisterExtension
+    final StartedProcesses procs = new StartedProcesses();
 
     private Process zombieParent() throws IOException {
-        Process p = new ProcessBuilder("sh", "-c", "sleep 0 & sleep 0 & sleep 0 & exec sleep 1000")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        started.add(p);
-        return p;
+        return procs.start("sh", "-c", "sleep 0 & sleep 0 & sleep 0 & exec sleep 1000");
     }
 
     static JsonNode parent(JsonNode report, long pid) {
