@@ -35,7 +35,7 @@ public final class DoctorCommand implements Callable<Integer> {
     Duration sample;
 
     @Option(names = "--kernel-log", paramLabel = "PATH",
-            description = "Kernel log to search for OOM kills: /dev/kmsg (default on a live /proc) or a saved dmesg text.")
+            description = "Kernel log to search for OOM kills: /dev/kmsg (default on a live /proc; a capture's own log on a capture) or a saved dmesg text.")
     Path kernelLog;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "5", description = "Processes to list by PSS (default: ${DEFAULT-VALUE}).")

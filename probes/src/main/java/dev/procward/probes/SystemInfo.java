@@ -79,15 +79,13 @@ public record SystemInfo(double uptimeSeconds, long bootTime, long memTotalKb, i
         return null;
     }
 
-    /** The capture's metadata, or null when the root is not a capture. */
+    /** The capture's metadata, or null when the root is not a capture (or its metadata is malformed). */
     public static Properties captureMeta(Path root) {
         Path p = root.resolve(CAPTURE_META_DIR).resolve("capture.properties");
         if (!Files.isRegularFile(p)) return null;
-        var props = new Properties();
-        try (var in = Files.newBufferedReader(p)) {
-            props.load(in);
-            return props;
-        } catch (IOException | IllegalArgumentException e) {
+        try {
+            return dev.procward.probes.capture.CaptureMeta.parse(Files.readAllBytes(p));
+        } catch (IOException | ProcParseException e) {
             return null;
         }
     }

@@ -1,10 +1,12 @@
 package dev.procward.probes.capture;
 
+import dev.procward.probes.Gap;
 import dev.procward.probes.SystemInfo;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * What a capture holds, and where non-/proc files live inside a captured root. The archive is a
@@ -22,6 +24,12 @@ public final class CaptureLayout {
 
     /** The kernel log (kmsg records, one per line) as read at capture time, when it was readable. */
     public static final String KERNEL_LOG = META + "/kmsg";
+
+    /** capture.properties key: the container marker files found beside the captured /proc (comma-separated). */
+    public static final String CONTAINER_MARKERS = "container_markers";
+
+    /** capture.properties key: why the kernel log was not captured (a {@link Gap.Reason} name). */
+    public static final String KERNEL_LOG_GAP = "kernel_log_gap";
 
     /** Global files, relative to the root. */
     public static final List<String> GLOBAL_FILES = List.of(
@@ -72,6 +80,19 @@ public final class CaptureLayout {
         if (Files.isRegularFile(captured)) return captured;
         if (procRoot.toAbsolutePath().normalize().equals(Path.of("/proc"))) return Path.of("/dev/kmsg");
         return null;
+    }
+
+    /**
+     * Why a capture holds no kernel log, as recorded when it was made: the live reader's reason
+     * (permission denied, say), or missing when the capture did not say.
+     */
+    public static Gap.Reason kernelLogGap(Path procRoot) {
+        Properties meta = SystemInfo.captureMeta(procRoot);
+        String recorded = meta == null ? null : meta.getProperty(KERNEL_LOG_GAP);
+        for (Gap.Reason r : Gap.Reason.values()) {
+            if (r.name().equals(recorded)) return r;
+        }
+        return Gap.Reason.MISSING;
     }
 
     /** True when the root is an opened capture. */

@@ -1,10 +1,12 @@
 package dev.procward.probes.capture;
 
 import dev.procward.probes.Environ;
+import dev.procward.probes.Gap;
 import dev.procward.probes.ProcFileReader;
 import dev.procward.probes.ProcParseException;
 import dev.procward.probes.Snapshotter;
 import dev.procward.probes.SystemInfo;
+import dev.procward.probes.kernel.ContainerEvidence;
 import dev.procward.probes.kernel.KernelLog;
 import dev.procward.probes.kernel.Readout;
 
@@ -54,6 +56,7 @@ public final class CaptureWriter {
     private ZipOutputStream zip;
     private int files, links, unreadable, processes;
     private long bytes;
+    private Gap.Reason kernelLogGap;
 
     private CaptureWriter(Path root, Options options) {
         this.root = root;
@@ -169,13 +172,19 @@ public final class CaptureWriter {
         }
     }
 
+    /** The live kernel log (or a captured root's), or the reason it could not be read, for doctor to report. */
     private void writeKernelLog() throws IOException {
-        if (!root.toAbsolutePath().normalize().equals(Path.of("/proc"))) return;
-        var log = KernelLog.readKmsg(Path.of("/dev/kmsg"), Duration.ofMillis(150));
+        Path source = CaptureLayout.kernelLog(root);
+        if (source == null) {
+            if (CaptureLayout.isCapture(root)) kernelLogGap = CaptureLayout.kernelLogGap(root);
+            return;
+        }
+        var log = KernelLog.read(source, Duration.ofMillis(150));
         if (log instanceof Readout.Value<List<String>>(List<String> lines)) {
             byte[] text = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
             entry(CaptureLayout.KERNEL_LOG, text, text.length);
         } else {
+            kernelLogGap = log.gapReason();
             unreadable++;
         }
     }
@@ -196,6 +205,9 @@ public final class CaptureWriter {
         p.setProperty("clock_ticks", Integer.toString(sys.clockTicks()));
         p.setProperty("processes", Integer.toString(processes));
         p.setProperty("source_root", root.toAbsolutePath().toString());
+        // Checked beside the live /proc only: recorded so that doctor on the capture judges as live doctor did.
+        p.setProperty(CaptureLayout.CONTAINER_MARKERS, ContainerEvidence.formatMarkers(ContainerEvidence.markers(root)));
+        if (kernelLogGap != null) p.setProperty(CaptureLayout.KERNEL_LOG_GAP, kernelLogGap.name());
         var out = new ByteArrayOutputStream();
         p.store(out, "procward capture");
         entry(CaptureLayout.PROPERTIES, out.toByteArray(), out.size());

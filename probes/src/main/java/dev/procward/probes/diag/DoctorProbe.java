@@ -4,6 +4,7 @@ import dev.procward.probes.Field;
 import dev.procward.probes.ProcessSnapshot;
 import dev.procward.probes.ProcessTable;
 import dev.procward.probes.Snapshotter;
+import dev.procward.probes.capture.CaptureLayout;
 import dev.procward.probes.kernel.CgroupMembership;
 import dev.procward.probes.kernel.CgroupResources;
 import dev.procward.probes.kernel.ContainerEvidence;
@@ -15,7 +16,6 @@ import dev.procward.probes.kernel.OomScore;
 import dev.procward.probes.kernel.Readout;
 import dev.procward.probes.kernel.SyscallTable;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +28,8 @@ import java.util.Map;
 /**
  * Reads the {@link DoctorInputs} from a /proc root and a cgroup root.
  *
- * @param kernelLog      where the kernel log is: {@code /dev/kmsg} (live), a saved dmesg text, or null to skip
+ * @param kernelLog      where the kernel log is: {@code /dev/kmsg} (live), a saved dmesg or a capture's kmsg
+ *                       text, or null for none (the gap a capture recorded, else missing)
  * @param sampleSweeps   D-state sweeps to take
  * @param sampleInterval time between sweeps
  * @param heavyCount     how many of the largest processes (by RSS) to read PSS and OOM scores for
@@ -36,9 +37,9 @@ import java.util.Map;
 public record DoctorProbe(Path procRoot, Path cgroupRoot, Path kernelLog, int sampleSweeps, Duration sampleInterval,
                           int heavyCount) {
 
+    /** The defaults for a root: /dev/kmsg for the live /proc, the captured kernel log for a capture. */
     public static DoctorProbe live(Path procRoot, Path cgroupRoot) {
-        Path kmsg = procRoot.equals(Path.of("/proc")) ? Path.of("/dev/kmsg") : null;
-        return new DoctorProbe(procRoot, cgroupRoot, kmsg, 5, Duration.ofMillis(100), 10);
+        return new DoctorProbe(procRoot, cgroupRoot, CaptureLayout.kernelLog(procRoot), 5, Duration.ofMillis(100), 10);
     }
 
     public DoctorInputs read() throws InterruptedException {
@@ -75,15 +76,9 @@ public record DoctorProbe(Path procRoot, Path cgroupRoot, Path kernelLog, int sa
             sweeps.add(sampler.sweep());
         }
 
-        Readout<List<OomKills.OomKill>> log;
-        if (kernelLog == null) {
-            log = Readout.gap(dev.procward.probes.Gap.Reason.MISSING);
-        } else if (kernelLog.startsWith("/dev")) {
-            log = KernelLog.readKmsg(kernelLog, Duration.ofMillis(150)).map(OomKills::parse);
-        } else {
-            log = Files.exists(kernelLog) ? KernelLog.readFile(kernelLog).map(OomKills::parse)
-                    : Readout.gap(dev.procward.probes.Gap.Reason.MISSING);
-        }
+        // A capture without a kernel log says why the live reader could not read one.
+        Readout<List<OomKills.OomKill>> log = kernelLog == null ? Readout.gap(CaptureLayout.kernelLogGap(procRoot))
+                : KernelLog.read(kernelLog, Duration.ofMillis(150)).map(OomKills::parse);
         return new DoctorInputs(table, heavy, scores, sweeps, LoadAvg.read(procRoot).orElse(null),
                 FileNr.read(procRoot).orElse(null), host.pidMax(), host.ownCgroup(), cgroups, log,
                 ContainerEvidence.read(procRoot));

@@ -85,6 +85,12 @@ public final class KernelLog {
         }
     }
 
+    /** Reads {@code /dev/...} as kmsg and anything else as a saved log; a missing file is a gap. */
+    public static Readout<List<String>> read(Path log, Duration idle) {
+        if (log.startsWith("/dev")) return readKmsg(log, idle);
+        return java.nio.file.Files.exists(log) ? readFile(log) : Readout.gap(Gap.Reason.MISSING);
+    }
+
     /** A saved log: dmesg output or kmsg records, one per line. */
     public static Readout<List<String>> readFile(Path file) {
         return ProcFiles.readString(file).map(s -> List.of(s.split("\n")));
