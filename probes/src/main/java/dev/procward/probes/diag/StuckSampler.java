@@ -197,7 +197,7 @@ public final class StuckSampler implements AutoCloseable {
 
         /** Counts one thread's stat: true when the thread is in a wanted state. */
         boolean count(byte[] buffer, int n, boolean[] wanted) {
-            char state = stateOf(buffer, n);
+            char state = ProcStat.stateOf(buffer, n);
             if (state == 0) return false;
             threads++;
             if (state == 'R') running++;
@@ -334,7 +334,7 @@ public final class StuckSampler implements AutoCloseable {
         if (tids == null) return out;
         for (String tidName : tids) {
             int n = read(taskDir + "/" + tidName + "/stat", buf);
-            if (n <= 0 || !states.contains(stateOf(buf, n))) continue;
+            if (n <= 0 || !states.contains(ProcStat.stateOf(buf, n))) continue;
             ThreadActivity a = detail(pid, tidName, new String(buf, 0, n, StandardCharsets.UTF_8));
             if (a != null) out.add(a);
         }
@@ -409,14 +409,6 @@ public final class StuckSampler implements AutoCloseable {
         } catch (IOException e) {
             return -1;
         }
-    }
-
-    /** The state letter of a stat line: the character after the LAST ')' and a blank. */
-    private static char stateOf(byte[] buf, int n) {
-        for (int i = n - 1; i > 0; i--) {
-            if (buf[i] == ')') return i + 2 < n ? (char) buf[i + 2] : 0;
-        }
-        return 0;
     }
 
     private ThreadActivity detail(int pid, String tidName, String statText) {
