@@ -2,6 +2,7 @@ package dev.procward.probes.diag;
 
 import dev.procward.probes.kernel.SyscallTable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * of an empty root, so they cost next to nothing; the paced tests count them on a clock of their
  * own, which moves only when the sampler sleeps (and, to model a slow sweep, by a fixed cost per sweep).
  */
+@Timeout(120) // a hang guard, not a timing: a loop that sweeps until the clock passes the end never ends on a clock that stands still
 class StuckSamplerPacingTest {
     @TempDir
     Path emptyRoot;
