@@ -6,6 +6,7 @@ import dev.procward.cli.render.Json;
 import dev.procward.cli.render.OutputOption;
 import dev.procward.cli.render.Style;
 import dev.procward.probes.SystemInfo;
+import dev.procward.probes.capture.CaptureLayout;
 import dev.procward.probes.diag.StuckReport;
 import dev.procward.probes.diag.StuckSampler;
 import dev.procward.probes.kernel.LoadAvg;
@@ -67,8 +68,13 @@ public final class StuckCommand implements Callable<Integer> {
         int self = root.equals(Path.of("/proc")) ? (int) ProcessHandle.current().pid() : -1;
         var sampler = new StuckSampler(root, allStates ? StuckSampler.ACTIVE : StuckSampler.UNINTERRUPTIBLE, stack, self,
                 SyscallTable.host());
-        var sweeps = sampler.sample(hz, duration);
-        StuckReport report = StuckReport.of(sweeps, columns, LoadAvg.read(root).orElse(null), SystemInfo.read(root).cpuCount());
+        LoadAvg loadavg = LoadAvg.read(root).orElse(null);
+        int cpus = SystemInfo.read(root).cpuCount();
+        // A capture is one frozen snapshot: sweeping it again would only repeat it, and averages
+        // over those repeats would pass for a live sample.
+        StuckReport report = CaptureLayout.isCapture(root)
+                ? StuckReport.ofCapture(sampler.sweep(), columns, loadavg, cpus)
+                : StuckReport.of(sampler.sample(hz, duration), columns, loadavg, cpus);
         var out = spec.commandLine().getOut();
         if (output.json()) Json.write(out, report);
         else StuckView.print(out, report, allStates, hz, Style.detect());

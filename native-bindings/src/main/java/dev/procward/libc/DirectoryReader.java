@@ -1,7 +1,7 @@
 package dev.procward.libc;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -190,36 +190,64 @@ public final class DirectoryReader implements AutoCloseable {
     public int[] numericEntries(int dirFd) {
         if (dirents == null) dirents = arena.allocate(DIRENT_BYTES, 8);
         Syscall.raw(cs, Sys.LSEEK, dirFd, 0, 0, 0, 0, 0);
-        int[] out = new int[64];
-        int count = 0;
+        IntList out = new IntList();
         while (true) {
             long n = Syscall.raw(cs, Sys.GETDENTS64, dirFd, dirents.address(), DIRENT_BYTES, 0, 0, 0);
             if (n <= 0) break; // end, or the directory vanished mid-listing: what was read stands
-            // struct linux_dirent64 { u64 d_ino; s64 d_off; u16 d_reclen; u8 d_type; char d_name[]; }
-            for (long off = 0; off < n; ) {
-                int reclen = Short.toUnsignedInt(dirents.get(JAVA_SHORT, off + 16));
-                int value = number(dirents, off + 19);
-                if (value > 0) {
-                    if (count == out.length) out = Arrays.copyOf(out, count * 2);
-                    out[count++] = value;
-                }
-                off += reclen;
-            }
+            numericNames(dirents, n, out);
         }
-        return Arrays.copyOf(out, count);
+        return out.toArray();
     }
 
-    /** A NUL-terminated decimal name as a number; -1 when it is not one (".", "self", "net"…). */
-    private static int number(MemorySegment s, long at) {
+    /** A growing list of ints. */
+    static final class IntList {
+        private int[] values = new int[64];
+        private int count;
+
+        void add(int value) {
+            if (count == values.length) values = Arrays.copyOf(values, count * 2);
+            values[count++] = value;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(values, count);
+        }
+    }
+
+    /** Bytes of a linux_dirent64 before its name: {@code u64 d_ino; s64 d_off; u16 d_reclen; u8 d_type}. */
+    private static final int DIRENT_HEADER = 19;
+
+    /**
+     * Adds the positive decimal names among the {@code linux_dirent64} records in {@code
+     * records[0, length)} to {@code out}, in order. Pure: a fuzz target. The kernel's records are
+     * well formed, but a record whose length would not hold its header and a name's NUL, or that
+     * runs past the bytes read, ends the decoding rather than looping on it or reading beyond it.
+     */
+    static void numericNames(MemorySegment records, long length, IntList out) {
+        long end = Math.min(length, records.byteSize());
+        for (long off = 0; off + DIRENT_HEADER < end; ) {
+            int reclen = Short.toUnsignedInt(records.get(JAVA_SHORT_UNALIGNED, off + 16));
+            if (reclen <= DIRENT_HEADER || reclen > end - off) return;
+            int value = number(records, off + DIRENT_HEADER, off + reclen);
+            if (value > 0) out.add(value);
+            off += reclen;
+        }
+    }
+
+    /**
+     * A NUL-terminated decimal name in {@code s[at, end)} as a number; -1 when it is not one
+     * (".", "self", "net"…, or no NUL before the record ends).
+     */
+    private static int number(MemorySegment s, long at, long end) {
         int v = 0;
         int digits = 0;
-        for (long i = at; ; i++) {
+        for (long i = at; i < end; i++) {
             byte b = s.get(JAVA_BYTE, i);
-            if (b == 0) break;
+            if (b == 0) return digits == 0 ? -1 : v;
             if (b < '0' || b > '9' || ++digits > 9) return -1;
             v = v * 10 + (b - '0');
         }
-        return digits == 0 ? -1 : v;
+        return -1;
     }
 
     /**

@@ -77,4 +77,40 @@ class DirectoryReaderTest {
             assertTrue(r.text().endsWith("\n"));
         }
     }
+
+    /** One linux_dirent64 record in the kernel's (native, here little-endian) layout, 8-byte padded. */
+    private static byte[] dirent(String name, int reclenOverride) {
+        byte[] nameBytes = name.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int reclen = (19 + nameBytes.length + 1 + 7) / 8 * 8;
+        var b = java.nio.ByteBuffer.allocate(reclen).order(java.nio.ByteOrder.nativeOrder());
+        b.putLong(1).putLong(1).putShort((short) (reclenOverride >= 0 ? reclenOverride : reclen)).put((byte) 4).put(nameBytes);
+        return b.array();
+    }
+
+    private static int[] decode(byte[]... records) {
+        var all = new java.io.ByteArrayOutputStream();
+        for (byte[] r : records) all.writeBytes(r);
+        byte[] bytes = all.toByteArray();
+        var out = new DirectoryReader.IntList();
+        DirectoryReader.numericNames(java.lang.foreign.MemorySegment.ofArray(bytes), bytes.length, out);
+        return out.toArray();
+    }
+
+    @Test
+    void decodesTheNumericNamesOfGetdentsRecords() {
+        assertArrayEquals(new int[] {1, 42, 32767},
+                decode(dirent(".", -1), dirent("..", -1), dirent("1", -1), dirent("self", -1), dirent("42", -1),
+                        dirent("0", -1), dirent("1234567890", -1), dirent("32767", -1)));
+    }
+
+    @Test
+    void aMalformedRecordEndsTheDecodingInsteadOfLoopingOrReadingPastIt() {
+        assertArrayEquals(new int[] {7}, decode(dirent("7", -1), dirent("8", 0)), "a zero length would loop forever");
+        assertArrayEquals(new int[] {7}, decode(dirent("7", -1), dirent("8", 4096)), "a length past the bytes read");
+        byte[] cut = dirent("9", -1);
+        assertArrayEquals(new int[] {7}, decode(dirent("7", -1), Arrays.copyOf(cut, 20)), "a cut record");
+        byte[] noNul = dirent("12345", -1);
+        Arrays.fill(noNul, 19, noNul.length, (byte) '1');
+        assertArrayEquals(new int[0], decode(noNul), "a name without its NUL is no number");
+    }
 }

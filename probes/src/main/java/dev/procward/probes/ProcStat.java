@@ -97,6 +97,16 @@ public record ProcStat(int pid, String comm, char state, int ppid, int pgrp, int
                 f[21], f[22], f[23], (int) f[38], (int) f[39], (int) f[40], f[41], (int) f[37]);
     }
 
+    /**
+     * The state letter of the first {@code length} bytes of a stat file: the byte after the LAST
+     * ')' (comm may hold one) and a blank; 0 when there is none. Never throws: samplers test it on
+     * every thread before parsing the few that matter.
+     */
+    public static char stateOf(byte[] b, int length) {
+        int close = lastIndexOf(b, length, ')');
+        return close >= 0 && close + 2 < length ? (char) (b[close + 2] & 0xff) : 0;
+    }
+
     private static int indexOf(byte[] b, int from, int to, char c) {
         for (int i = from; i < to; i++) if (b[i] == c) return i;
         return -1;

@@ -14,9 +14,14 @@ public final class StuckView {
     private StuckView() {}
 
     public static void print(PrintWriter out, StuckReport r, boolean allStates, double hz, Style style) {
-        out.println(style.bold("Sampled " + r.sweeps() + " sweep" + (r.sweeps() == 1 ? "" : "s") + " over "
-                + String.format("%.1fs", r.seconds()) + " at " + fmt(hz) + " Hz") + ", states "
-                + (allStates ? "D, R and other non-sleeping" : "D") + ", " + r.load().threads() + " threads");
+        String states = ", states " + (allStates ? "D, R and other non-sleeping" : "D") + ", " + r.load().threads() + " threads";
+        if (r.fromCapture()) {
+            out.println(style.bold("One sweep of a capture") + states);
+            out.println(style.yellow("This is " + r.note() + "."));
+        } else {
+            out.println(style.bold("Sampled " + r.sweeps() + " sweep" + (r.sweeps() == 1 ? "" : "s") + " over "
+                    + String.format("%.1fs", r.seconds()) + " at " + fmt(hz) + " Hz") + states);
+        }
         out.println();
         if (r.rows().isEmpty()) {
             out.println(style.green("No thread was seen in " + (allStates ? "an active state" : "D state") + "."));

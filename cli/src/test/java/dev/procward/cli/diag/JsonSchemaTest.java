@@ -119,7 +119,7 @@ class JsonSchemaTest {
     static final String STUCK = """
             sweeps seconds groupBy rows rows[].group rows[].group.* rows[].samples rows[].avgThreads blocked
             load load.loadavg load.loadavg.one load.loadavg.five load.loadavg.fifteen load.loadavg.runnable
-            load.loadavg.entities load.loadavg.lastPid load.cpus load.avgRunning load.avgBlocked load.threads load.verdict
+            load.loadavg.entities load.loadavg.lastPid load.cpus load.avgRunning load.avgBlocked load.threads load.verdict source note
             """;
 
     static final String SIGNAL_DRY_RUN = """

@@ -88,6 +88,35 @@ class StuckCommandTest {
     }
 
     @Test
+    void aCaptureIsSweptOnceAndSaidToBeASingleSnapshot() throws Exception {
+        Path zip = tmp.resolve("host.zip");
+        CliRun cap = CliRun.of("capture", zip.toString(), "-p", "1," + ProcessHandle.current().pid());
+        assertEquals(0, cap.code(), cap.err());
+
+        // 10 Hz for 2 s would be 20 sweeps of a live root; a capture's one frozen snapshot gets one.
+        JsonNode report = json(CliRun.of("stuck", "--proc-root", zip.toString(), "-a", "--hz", "10", "--duration", "2s",
+                "--output", "json"));
+        assertEquals(1, report.get("sweeps").asInt(), report.toString());
+        assertEquals("capture", report.get("source").asText());
+        assertTrue(report.get("note").asText().contains("single snapshot from a capture"), report.toString());
+        assertTrue(report.get("load").get("threads").asInt() > 1, "the captured JVM's threads are swept: " + report);
+
+        CliRun human = CliRun.of("stuck", "--proc-root", zip.toString(), "--hz", "10", "--duration", "2s");
+        assertEquals(0, human.code(), human.err());
+        assertTrue(human.out().startsWith("One sweep of a capture"), human.out());
+        assertTrue(human.out().contains("single snapshot from a capture"), human.out());
+        assertFalse(human.out().contains("Sampled "), human.out());
+    }
+
+    @Test
+    void aLiveRootIsSaidToBeLive() throws Exception {
+        JsonNode report = json(CliRun.of("stuck", "--output", "json", "--duration", "300ms", "--hz", "10"));
+        assertEquals("live", report.get("source").asText());
+        assertTrue(report.get("note").isNull());
+        assertTrue(report.get("sweeps").asInt() <= 3, "about hz x duration: " + report.get("sweeps"));
+    }
+
+    @Test
     void badOptionsAreUsageErrors() {
         CliRun bad = CliRun.of("stuck", "-g", "comm,color");
         assertEquals(2, bad.code());

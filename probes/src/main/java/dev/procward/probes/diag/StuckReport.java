@@ -21,9 +21,20 @@ import java.util.Map;
  * @param rows       one per group, most samples first
  * @param blocked    each D-state thread seen, with the file it is blocked on (latest sighting)
  * @param load       load average against what the sweeps counted
+ * @param source     {@code live} when the sweeps sampled a running system; {@code capture} when
+ *                   they read a capture archive, which holds one frozen snapshot and so gets
+ *                   exactly one sweep (counts are of that moment, not averages over time)
+ * @param note       for a capture, that sentence for the reader; null for a live sample
  */
 public record StuckReport(int sweeps, double seconds, List<String> groupBy, List<Row> rows,
-                         List<ThreadActivity> blocked, Load load) {
+                         List<ThreadActivity> blocked, Load load, String source, String note) {
+
+    /** What a report of a capture says about itself. */
+    public static final String CAPTURE_NOTE =
+            "a single snapshot from a capture, not a live sample: one sweep, counts are of that moment, not averages over time";
+
+    public static final String LIVE = "live";
+    public static final String CAPTURE = "capture";
 
     public StuckReport {
         groupBy = List.copyOf(groupBy);
@@ -56,6 +67,21 @@ public record StuckReport(int sweeps, double seconds, List<String> groupBy, List
     public record Load(LoadAvg loadavg, int cpus, double avgRunning, double avgBlocked, int threads, String verdict) {}
 
     public static StuckReport of(List<StuckSampler.Sweep> sweeps, List<StuckSampler.Column> groupBy, LoadAvg loadavg, int cpus) {
+        return of(sweeps, groupBy, loadavg, cpus, LIVE);
+    }
+
+    /** The report of the single sweep a capture archive allows: its one snapshot, said to be one. */
+    public static StuckReport ofCapture(StuckSampler.Sweep sweep, List<StuckSampler.Column> groupBy, LoadAvg loadavg, int cpus) {
+        return of(List.of(sweep), groupBy, loadavg, cpus, CAPTURE);
+    }
+
+    /** True when the report is of one snapshot from a capture, not of a live sample. */
+    public boolean fromCapture() {
+        return CAPTURE.equals(source);
+    }
+
+    private static StuckReport of(List<StuckSampler.Sweep> sweeps, List<StuckSampler.Column> groupBy, LoadAvg loadavg, int cpus,
+                                  String source) {
         Map<List<String>, int[]> counts = new HashMap<>();
         Map<Integer, ThreadActivity> blocked = new LinkedHashMap<>();
         double sumR = 0, sumD = 0;
@@ -84,7 +110,8 @@ public record StuckReport(int sweeps, double seconds, List<String> groupBy, List
         List<ThreadActivity> blockedList = new ArrayList<>(blocked.values());
         blockedList.sort(Comparator.comparingInt(ThreadActivity::pid).thenComparingInt(ThreadActivity::tid));
         return new StuckReport(sweeps.size(), round(seconds), names, rows, blockedList,
-                new Load(loadavg, cpus, avgR, avgD, threads, verdict(loadavg, cpus, avgR, avgD)));
+                new Load(loadavg, cpus, avgR, avgD, threads, verdict(loadavg, cpus, avgR, avgD)), source,
+                CAPTURE.equals(source) ? CAPTURE_NOTE : null);
     }
 
     static String verdict(LoadAvg l, int cpus, double r, double d) {

@@ -197,7 +197,7 @@ public final class StuckSampler implements AutoCloseable {
 
         /** Counts one thread's stat: true when the thread is in a wanted state. */
         boolean count(byte[] buffer, int n, boolean[] wanted) {
-            char state = stateOf(buffer, n);
+            char state = ProcStat.stateOf(buffer, n);
             if (state == 0) return false;
             threads++;
             if (state == 'R') running++;
@@ -334,31 +334,64 @@ public final class StuckSampler implements AutoCloseable {
         if (tids == null) return out;
         for (String tidName : tids) {
             int n = read(taskDir + "/" + tidName + "/stat", buf);
-            if (n <= 0 || !states.contains(stateOf(buf, n))) continue;
+            if (n <= 0 || !states.contains(ProcStat.stateOf(buf, n))) continue;
             ThreadActivity a = detail(pid, tidName, new String(buf, 0, n, StandardCharsets.UTF_8));
             if (a != null) out.add(a);
         }
         return out;
     }
 
+    /** Where {@link #sample} reads the time and waits: the system's, or a test's. */
+    interface Clock {
+        Clock SYSTEM = new Clock() {
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public void sleepNanos(long nanos) throws InterruptedException {
+                Thread.sleep(java.time.Duration.ofNanos(nanos));
+            }
+        };
+
+        long nanoTime();
+
+        void sleepNanos(long nanos) throws InterruptedException;
+    }
+
+    private Clock clock = Clock.SYSTEM;
+
+    /** Paces {@link #sample} by {@code clock} (tests). */
+    StuckSampler clock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
     /**
-     * Sweeps at {@code hz} for {@code duration} (at least one sweep), on a fixed-rate schedule: a
-     * slow sweep delays the next rather than piling up.
+     * Sweeps at {@code hz} for {@code duration}: the first sweep at once, then one at each tick
+     * {@code i / hz} seconds after it that falls before the end, so about {@code hz × duration}
+     * sweeps (at least one). A sweep that overruns its tick skips the ticks it missed rather than
+     * sweeping back to back to catch up.
      */
     public List<Sweep> sample(double hz, java.time.Duration duration) throws InterruptedException {
-        long period = (long) (1_000_000_000L / hz);
-        long end = System.nanoTime() + duration.toNanos();
+        double period = 1e9 / hz;
+        long start = clock.nanoTime();
+        long length = duration.toNanos();
         List<Sweep> sweeps = new ArrayList<>();
         boolean keptBefore = keepDescriptors;
         keepDescriptors = true;
         try {
-            long next = System.nanoTime();
-            do {
+            long tick = 0;
+            while (true) {
                 sweeps.add(sweep());
-                next += period;
-                long wait = next - System.nanoTime();
-                if (wait > 0 && next < end) Thread.sleep(java.time.Duration.ofNanos(wait));
-            } while (System.nanoTime() < end);
+                long elapsed = clock.nanoTime() - start;
+                // The next tick not yet past; ticks are counted from the start so that rounding does not drift.
+                tick = Math.max(tick + 1, (long) Math.ceil(elapsed / period));
+                long due = Math.round(tick * period);
+                if (due >= length) break;
+                if (due > elapsed) clock.sleepNanos(due - elapsed);
+            }
         } finally {
             keepDescriptors = keptBefore;
             if (!keptBefore) close();
@@ -376,14 +409,6 @@ public final class StuckSampler implements AutoCloseable {
         } catch (IOException e) {
             return -1;
         }
-    }
-
-    /** The state letter of a stat line: the character after the LAST ')' and a blank. */
-    private static char stateOf(byte[] buf, int n) {
-        for (int i = n - 1; i > 0; i--) {
-            if (buf[i] == ')') return i + 2 < n ? (char) buf[i + 2] : 0;
-        }
-        return 0;
     }
 
     private ThreadActivity detail(int pid, String tidName, String statText) {

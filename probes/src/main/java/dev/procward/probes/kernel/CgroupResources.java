@@ -142,25 +142,30 @@ public final class CgroupResources {
         return "/" + rel;
     }
 
-    /** A limit file: a number, or "max" / a v1 huge value meaning unlimited (null). */
     private static Long limit(Path file) {
-        String s = ProcFiles.readString(file).orElse(null);
-        if (s == null) return null;
-        s = s.strip();
-        if (s.equals("max") || s.isEmpty()) return null;
-        try {
-            long v = Long.parseLong(s);
-            return v >= V1_UNLIMITED ? null : v;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return ProcFiles.readString(file).map(CgroupResources::parseLimit).orElse(null);
     }
 
     private static Long number(Path file) {
-        String s = ProcFiles.readString(file).orElse(null);
-        if (s == null) return null;
+        return ProcFiles.readString(file).map(CgroupResources::parseNumber).orElse(null);
+    }
+
+    /**
+     * A limit file's text ({@code memory.max}, {@code pids.max}, {@code memory.limit_in_bytes}): a
+     * number, or null for "max", a v1 huge value (both unlimited) and anything that is no number.
+     * Never throws.
+     */
+    static Long parseLimit(String text) {
+        String s = text.strip();
+        if (s.equals("max")) return null;
+        Long v = parseNumber(s);
+        return v == null || v >= V1_UNLIMITED ? null : v;
+    }
+
+    /** A counter file's text ({@code memory.current}, {@code pids.current}): a number, or null. Never throws. */
+    static Long parseNumber(String text) {
         try {
-            return Long.parseLong(s.strip());
+            return Long.parseLong(text.strip());
         } catch (NumberFormatException e) {
             return null;
         }

@@ -129,8 +129,7 @@ public final class DStateSampler {
 
     /** The state letter: the character after the LAST ')' (comm may hold one) and a blank; 0 if none. */
     static char stateOf(byte[] buf, int n) {
-        int close = lastParen(buf, n);
-        return close >= 0 && close + 2 < n ? (char) buf[close + 2] : 0;
+        return dev.procward.probes.ProcStat.stateOf(buf, n);
     }
 
     /** num_threads, or 0 when the line is cut short. */

@@ -44,7 +44,9 @@ public class DiagParsersFuzzTest {
             text -> OomKills.parse(Arrays.asList(text.split("\n"))),
             text -> FlatKeyed.parse(text, "memory.events"),
             OomScore::parseScore,
-            OomScore::parseAdj);
+            OomScore::parseAdj,
+            CgroupResources::parseLimit,
+            CgroupResources::parseNumber);
 
     /** Real files per parser (same order as {@link #PARSERS}), the bases for edit-mode inputs. */
     static final List<List<String>> BASES = List.of(
@@ -59,7 +61,12 @@ public class DiagParsersFuzzTest {
             List.of("kmsg/kmsg-memcg-oom", "kmsg/dmesg-memcg-oom"),
             List.of("sysctl/file-nr"),
             List.of("sysctl/pid_max"),
-            List.of("sysctl/pid_max"));
+            List.of("sysctl/pid_max"),
+            List.of("cgroupfs/v1-memory.limit_in_bytes", "cgroupfs/v2-pids.max"),
+            List.of("cgroupfs/v1-memory.usage_in_bytes"));
+
+    /** Parsers at these positions must not throw even their parse exception: they answer null for bad text. */
+    private static final java.util.Set<Integer> TOTAL = java.util.Set.of(12, 13);
 
     private static final java.util.Map<String, String> BASE_TEXT = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -81,8 +88,9 @@ public class DiagParsersFuzzTest {
         }
         try {
             parser.accept(text);
-        } catch (ProcParseException expected) {
-            // the documented way to refuse malformed text
+        } catch (ProcParseException e) {
+            // the documented way to refuse malformed text, but for the total parsers
+            if (TOTAL.contains(which)) throw new AssertionError("total parser " + which + " threw", e);
         }
     }
 
