@@ -52,6 +52,8 @@ public final class LinuxKernel implements Kernel {
     private boolean kernelReaps;
     /** Every spawned child has a pidfd (pidfd_open can fail on old kernels): required for kernelReaps. */
     private boolean everyChildHasPidfd = true;
+    /** Wake-ups on a readable pidfd that found no exit status yet (see awaitSignalOrChildEnd). */
+    private int endedWithoutStatus;
     /** The terminal a new-session child opens as its controlling one; null until first asked. */
     private Optional<String> terminalPath;
 
@@ -339,7 +341,10 @@ public final class LinuxKernel implements Kernel {
         else if (status instanceof ChildStatus.Killed k) exit = new ChildExit(k.pid(), true, k.signal(), k.coreDumped());
         if (exit != null) {
             Pidfd fd = pidfds.remove(exit.pid());
-            if (fd != null) fd.close();
+            if (fd != null) {
+                fd.close();
+                endedWithoutStatus = 0;
+            }
         }
         return Optional.ofNullable(exit);
     }
@@ -397,6 +402,7 @@ public final class LinuxKernel implements Kernel {
      * once it has exited) and is reported as SIGCHLD, the loop's cue to call {@link #reapAny()}.
      */
     private Optional<Integer> awaitSignalOrChildEnd(Duration timeout) throws KernelException {
+        if (endedWithoutStatus >= 2) return awaitSignalOrRetry(timeout);
         int[] fds = new int[pidfds.size() + 1];
         fds[0] = signals.fd();
         int i = 1;
@@ -407,9 +413,30 @@ public final class LinuxKernel implements Kernel {
             if (signal != 0) return Optional.of(signal);
         }
         for (i = 1; i < ready.length; i++) {
-            if (ready[i] != 0) return Optional.of(SignalNames.CHLD);
+            if (ready[i] != 0) {
+                endedWithoutStatus++;
+                return Optional.of(SignalNames.CHLD);
+            }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A pidfd turns readable when its process exits, and the kernel stores the status when the
+     * process is released: microseconds later, or not before its tracer lets it go (ptrace keeps
+     * an exited tracee until the tracer waits). The pidfd stays readable meanwhile, so waiting on
+     * it would spin: after two such wake-ups, wait on the signalfd alone and look again after a
+     * backoff (2, 4 ... 128 ms). The only timed wait of the loop, and only in that state.
+     */
+    private Optional<Integer> awaitSignalOrRetry(Duration timeout) throws KernelException {
+        Duration backoff = Duration.ofMillis(1L << Math.min(endedWithoutStatus++ - 1, 7));
+        boolean deadlineFirst = timeout != null && timeout.compareTo(backoff) <= 0;
+        short[] ready = Fds.poll(new int[] {signals.fd()}, Fds.POLLIN, deadlineFirst ? timeout : backoff);
+        if ((ready[0] & Fds.POLLIN) != 0) {
+            int signal = readSignal();
+            if (signal != 0) return Optional.of(signal);
+        }
+        return deadlineFirst ? Optional.empty() : Optional.of(SignalNames.CHLD);
     }
 
     private int readSignal() throws KernelException {

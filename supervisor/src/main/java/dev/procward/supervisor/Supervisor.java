@@ -253,6 +253,9 @@ public final class Supervisor {
         if (restartAt != NONE && now >= restartAt) {
             restartAt = NONE;
             startChild();
+            // Children that exited while the spawn held SIGCHLD at its default are zombies now, and
+            // ignoring SIGCHLD again discarded the signal that would have announced them.
+            drain();
         }
     }
 

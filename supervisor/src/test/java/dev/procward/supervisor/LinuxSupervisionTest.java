@@ -97,6 +97,23 @@ class LinuxSupervisionTest extends SupervisionContract {
     }
 
     @Test
+    void orphansThatExitWhileARestartSpawnsAreReapedToo() throws Exception {
+        assumeTrue(kernelKeepsExitStatus());
+        // The first run leaves a stream of short-lived orphans behind and exits; the restart's spawn
+        // holds SIGCHLD at its default for a moment, and orphans exiting then become zombies.
+        Path again = scratch.resolve("restarted");
+        Files.deleteIfExists(again);
+        String script = "if [ -e " + again + " ]; then sleep 5; exit 0; fi; touch " + again
+                + "; (end=$(($(date +%s) + 2)); while [ $(date +%s) -lt $end ]; do (/bin/true &); done) & sleep 0.3; exit 1";
+        RestartPolicy policy = new RestartPolicy(RestartPolicy.Mode.ON_FAILURE, 1, java.time.Duration.ofMillis(10),
+                java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(10));
+        var run = start(config(List.of("sh", "-c", script)).restart(policy), EventSink.NONE);
+        Thread.sleep(3500); // the orphan stream has ended, the restarted child still sleeps
+        assertEquals(List.of(), zombieChildrenOfThisProcess(), "a zombie now is one nobody reaps until the child exits");
+        assertEquals(0, run.get(scenarioTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+    }
+
+    @Test
     void whenTheKernelReapsTermIsStillForwarded() throws Exception {
         assumeTrue(kernelKeepsExitStatus());
         Programs.Program program = programs().trapping(TERM, 7);
