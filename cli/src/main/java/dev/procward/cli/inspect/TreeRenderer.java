@@ -7,14 +7,12 @@ import dev.procward.probes.ThreadSample;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.IntFunction;
 
 /**
@@ -86,25 +84,16 @@ public final class TreeRenderer {
         return sb.toString();
     }
 
-    /** Items bottom-up without recursion: children come after their parent in pre-order, so reverse pre-order builds them first. */
+    /** Items bottom-up without recursion: reverse pre-order builds children before their parents. */
     private Item build(ProcessTree.Node root) {
-        List<ProcessTree.Node> preorder = new ArrayList<>();
-        Set<ProcessTree.Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Deque<ProcessTree.Node> todo = new ArrayDeque<>();
-        todo.push(root);
-        while (!todo.isEmpty()) {
-            ProcessTree.Node n = todo.pop();
-            if (!seen.add(n)) continue; // a ppid loop (pid reuse mid-read) must not loop here
-            preorder.add(n);
-            for (ProcessTree.Node c : n.children()) todo.push(c);
-        }
+        List<ProcessTree.Node> preorder = ProcessTree.preorder(root);
         Map<ProcessTree.Node, Item> built = new IdentityHashMap<>(preorder.size());
         for (int i = preorder.size() - 1; i >= 0; i--) {
             ProcessTree.Node n = preorder.get(i);
             List<Item> kids = new ArrayList<>(n.children().size());
             for (ProcessTree.Node c : n.children()) {
                 Item k = built.remove(c);
-                if (k != null) kids.add(k);
+                if (k != null) kids.add(k); // null: a ppid loop led back to an ancestor
             }
             built.put(n, item(n, kids));
         }

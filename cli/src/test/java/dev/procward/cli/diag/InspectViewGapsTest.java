@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class InspectViewGapsTest {
     private static final int PID = 42;
 
-    @Test
-    void unreadablePartsAreMarkedGapsAndSetsSayWhatTheyLack(@TempDir Path dir) throws Exception {
+    /** inspect's text for pid 42, whose every oddity is described where it is made. */
+    private static String inspectOddProcess(Path dir) throws Exception {
         FakeProcRoot fake = new FakeProcRoot(dir, 1000, 2)
                 .process(1, 0, "init", 'S', 900, 0, "/sbin/init")
                 .process(PID, 1, "svc", 'S', 100, 0, "svc --serve");
@@ -45,16 +45,28 @@ class InspectViewGapsTest {
 
         CliRun r = CliRun.of("inspect", "--proc-root", fake.root.toString(), Integer.toString(PID));
         assertEquals(0, r.code(), r.err());
-        String out = r.out();
+        return r.out();
+    }
 
+    @Test
+    void aSetLackingAFewCapabilitiesNamesThemInsteadOfSayingAll(@TempDir Path dir) throws Exception {
+        String out = inspectOddProcess(dir);
         assertTrue(out.contains("\n  effective     all except CAP_SYS_RESOURCE   (40 of 41)\n"), out);
         assertTrue(out.contains("\n  bounding      all except CAP_SYS_RESOURCE   (40 of 41)\n"), out);
         assertFalse(out.contains("all (40)"), out);
+    }
 
+    @Test
+    void anUnreadableDescriptorAndSyscallAreMarkedGaps(@TempDir Path dir) throws Exception {
+        String out = inspectOddProcess(dir);
         assertTrue(out.contains("\n  fd            - (io error)   (some descriptors not shown)\n"), out);
         assertTrue(out.lines().anyMatch(l -> l.matches("\\s+0 device\\s+/dev/null")), out);
         assertTrue(out.lines().anyMatch(l -> l.matches("\\s+42 S\\s+- \\(missing\\)\\s+- \\(io error\\)\\s+svc")), out);
+    }
 
+    @Test
+    void theRootOfAV1PidsHierarchyHasNoCounterAndSaysSo(@TempDir Path dir) throws Exception {
+        String out = inspectOddProcess(dir);
         assertTrue(out.contains("\n  pids          - (in the root cgroup of the pids hierarchy, which keeps no counter)\n"), out);
         assertTrue(out.contains("\n  memory        1024 kB of unlimited\n"), out);
     }
