@@ -30,8 +30,10 @@ import java.util.regex.PatternSyntaxException;
 @Command(name = "ps", mixinStandardHelpOptions = true,
         description = "List processes, procps-compatible where the two overlap.",
         footerHeading = "%n",
-        footer = {"Columns: pid ppid pgid sid tty tpgid user uid stat s nlwp lwp ni %%cpu %%mem vsz rss pss start time",
-                "wchan comm args (procps aliases such as pcpu, cmd, ucmd, tt are accepted).",
+        // Each footer line fits the 80-column help width, or picocli rewraps it mid-list.
+        footer = {"Columns: pid ppid pgid sid tty tpgid user uid stat s nlwp lwp ni %%cpu %%mem vsz",
+                "  rss pss start time wchan comm args",
+                "  (procps aliases such as pcpu, cmd, ucmd, tt are accepted).",
                 "A '-' cell is a gap: the process exited or its file was not readable.",
                 "", ExitCodes.HELP_SECTION})
 public final class PsCommand implements Callable<Integer> {
@@ -74,12 +76,16 @@ public final class PsCommand implements Callable<Integer> {
     @Option(names = "--no-headers", description = "Print no header line.")
     boolean noHeaders;
 
-    /** "--sort -pss": the value starts with '-' like an option (-p), yet it is the value. */
+    /**
+     * "--sort -pss" and "--sort=-pss": the value starts with '-' like an option (-p), yet it is the
+     * value. Picocli puts the value on top of the stack in both forms (it pushes back the part after
+     * '='), then refuses it because it resembles an option; taking it here accepts it either way.
+     */
     static final class TakeNextArgument implements picocli.CommandLine.IParameterPreprocessor {
         @Override
         public boolean preprocess(java.util.Stack<String> args, CommandSpec cmd, picocli.CommandLine.Model.ArgSpec arg,
                                   Map<String, Object> info) {
-            if (!" ".equals(info.get("separator")) || args.isEmpty()) return false;
+            if (args.isEmpty()) return false;
             arg.setValue(args.pop());
             return true;
         }

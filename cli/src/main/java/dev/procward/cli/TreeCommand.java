@@ -21,6 +21,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,9 @@ import java.util.concurrent.Callable;
                 "Marks: <defunct> zombie, <D> uninterruptible sleep, [ns:TYPES] namespaces that differ from the parent's."},
         footerHeading = "%n", footer = ExitCodes.HELP_SECTION)
 public final class TreeCommand implements Callable<Integer> {
+    /** Nested JSON levels the writer takes on the launcher's thread stack with room to spare (about 400 fit). */
+    static final int MAX_JSON_DEPTH = 256;
+
     @Spec CommandSpec spec;
     @Mixin ProcRootOption procRoot;
     @Mixin OutputOption output;
@@ -94,7 +98,35 @@ public final class TreeCommand implements Callable<Integer> {
         return Snapshotter.threads(root, p.pid(), EnumSet.of(Field.STAT));
     }
 
-    private Map<String, Object> json(Path root, ProcessTree.Node n) {
+    /**
+     * The subtree as nested maps, built children first without recursion (a chain may be thousands
+     * deep). The JSON writer does recurse, once per level, so a deeper tree is refused up front.
+     */
+    private Map<String, Object> json(Path root, ProcessTree.Node top) {
+        List<ProcessTree.Node> preorder = ProcessTree.preorder(top);
+        Map<ProcessTree.Node, Map<String, Object>> built = new IdentityHashMap<>(preorder.size());
+        Map<ProcessTree.Node, Integer> height = new IdentityHashMap<>(preorder.size());
+        for (int i = preorder.size() - 1; i >= 0; i--) {
+            ProcessTree.Node n = preorder.get(i);
+            List<Object> kids = new ArrayList<>(n.children().size());
+            int h = 1;
+            for (ProcessTree.Node c : n.children()) {
+                Map<String, Object> k = built.remove(c);
+                if (k == null) continue; // a ppid loop led back to an ancestor
+                kids.add(k);
+                h = Math.max(h, height.remove(c) + 1);
+            }
+            if (h > MAX_JSON_DEPTH) {
+                throw new UserError("the tree under " + top.process().pid() + " is more than " + MAX_JSON_DEPTH
+                        + " processes deep, too deep for nested JSON; draw it as text, or name a process further down");
+            }
+            height.put(n, h);
+            built.put(n, json(root, n, kids));
+        }
+        return built.get(top);
+    }
+
+    private Map<String, Object> json(Path root, ProcessTree.Node n, List<Object> kids) {
         ProcessSnapshot p = n.process();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("pid", p.pid());
@@ -112,8 +144,6 @@ public final class TreeCommand implements Callable<Integer> {
             if (t.tid() != p.pid()) threads.add(Map.of("tid", t.tid(), "comm", t.comm()));
         }
         m.put("threads", threads);
-        List<Object> kids = new ArrayList<>();
-        for (ProcessTree.Node c : n.children()) kids.add(json(root, c));
         m.put("children", kids);
         m.put("gaps", p.gaps().stream().map(Object::toString).toList());
         return m;

@@ -1,6 +1,7 @@
 package dev.procward.probes;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /** Decodes the Cap* masks of {@code status} into capability names (capabilities(7)). */
@@ -27,6 +28,21 @@ public final class Capabilities {
         List<String> out = new ArrayList<>(Long.bitCount(mask));
         for (int bit = 0; bit < 64; bit++) if ((mask & (1L << bit)) != 0) out.add(name(bit));
         return out;
+    }
+
+    /**
+     * The capabilities this kernel generation knows that {@code present} (decoded names, as from
+     * {@link #names}) lacks, lowest number first; empty for a full set.
+     */
+    public static List<String> missing(Collection<String> present) {
+        List<String> out = new ArrayList<>();
+        for (String n : NAMES) if (!present.contains(n)) out.add(n);
+        return out;
+    }
+
+    /** How many capabilities this kernel generation knows. */
+    public static int known() {
+        return NAMES.length;
     }
 
     /** True when the mask holds every capability this kernel generation knows (a full root set). */

@@ -1,10 +1,14 @@
 package dev.procward.probes;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The parent/child forest of a {@link ProcessTable}, built in one pass over the processes.
@@ -60,6 +64,25 @@ public final class ProcessTree {
 
     public List<Node> roots() {
         return roots;
+    }
+
+    /**
+     * A node and all its descendants, each parent before its children, without recursion (a chain
+     * may be thousands deep). Walked backwards, it visits children before their parents. Each node
+     * comes once even if a ppid loop (pid reuse between two reads) links it twice.
+     */
+    public static List<Node> preorder(Node top) {
+        List<Node> out = new ArrayList<>();
+        Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        ArrayDeque<Node> todo = new ArrayDeque<>();
+        todo.push(top);
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (!seen.add(n)) continue;
+            out.add(n);
+            for (int i = n.children.size() - 1; i >= 0; i--) todo.push(n.children.get(i));
+        }
+        return out;
     }
 
     /** The node of a pid, or null when the table does not hold it. */

@@ -16,6 +16,7 @@ public final class GapProbeMain {
         int pid = Integer.parseInt(args[1]);
         ProcessReport r = Inspector.inspect(root, pid, new Inspector.Options(true, false)).orElseThrow();
         for (Gap g : r.gaps()) System.out.println("inspect " + g);
+        for (var t : r.threads()) for (Gap g : t.gaps()) System.out.println("inspect task/" + t.tid() + "/" + g);
         ProcessTable t = Snapshotter.take(root, EnumSet.allOf(Field.class));
         int gaps = 0;
         for (ProcessSnapshot p : t.processes()) gaps += p.gaps().size();

@@ -2,12 +2,14 @@ package dev.procward.cli.inspect;
 
 import dev.procward.cli.render.Style;
 import dev.procward.cli.render.Table;
+import dev.procward.probes.Capabilities;
 import dev.procward.probes.Environ;
 import dev.procward.probes.FdEntry;
 import dev.procward.probes.Gap;
 import dev.procward.probes.Limits;
 import dev.procward.probes.MemoryMap;
 import dev.procward.probes.inspect.ProcessReport;
+import dev.procward.probes.kernel.CgroupMembership;
 import dev.procward.probes.kernel.CgroupResources;
 
 import java.io.PrintWriter;
@@ -99,13 +101,26 @@ public final class InspectView {
 
     private void capabilities(ProcessReport.CapabilitySets c) {
         heading("capabilities");
-        kv("effective", c.fullEffective() ? "all (" + c.effective().size() + ")" : names(c.effective()));
-        kv("permitted", c.permitted().equals(c.effective()) ? "= effective" : names(c.permitted()));
+        kv("effective", capabilitySet(c.effective()));
+        kv("permitted", c.permitted().equals(c.effective()) ? "= effective" : capabilitySet(c.permitted()));
         kv("inheritable", names(c.inheritable()));
-        kv("bounding", c.bounding().size() >= 40 ? "all (" + c.bounding().size() + ")" : names(c.bounding()));
+        kv("bounding", capabilitySet(c.bounding()));
         kv("ambient", names(c.ambient()));
         kv("no_new_privs", c.noNewPrivs() ? "yes" : "no");
         kv("seccomp", switch (c.seccomp()) { case 0 -> "off"; case 1 -> "strict"; case 2 -> "filter"; default -> "mode " + c.seccomp(); });
+    }
+
+    /**
+     * "all (41)" only for a set holding every capability the model knows; a set lacking a few (a
+     * container's bounding set without CAP_SYS_RESOURCE) names what it lacks, since that is what
+     * matters; any other set is listed.
+     */
+    private static String capabilitySet(List<String> caps) {
+        List<String> missing = Capabilities.missing(caps);
+        if (missing.isEmpty()) return "all (" + caps.size() + ")";
+        int known = Capabilities.known();
+        if (missing.size() * 4 > known) return names(caps);
+        return "all except " + names(missing) + "   (" + (known - missing.size()) + " of " + known + ")";
     }
 
     private void signals(ProcessReport.SignalDisposition s) {
@@ -142,18 +157,19 @@ public final class InspectView {
         var t = new Table(List.of(Table.Column.right("TID"), Table.Column.left("S"), Table.Column.left("WCHAN"),
                 Table.Column.left("SYSCALL"), Table.Column.left("NAME")));
         for (var th : threads) {
-            t.row(Integer.toString(th.tid()), String.valueOf(th.state()), th.wchan() == null ? "-" : th.wchan(),
-                    th.syscall() == null ? "-" : th.syscall(), th.comm());
+            t.row(Integer.toString(th.tid()), String.valueOf(th.state()),
+                    th.wchan() == null ? gapText(th.gaps(), "wchan") : th.wchan(),
+                    th.syscall() == null ? gapText(th.gaps(), "syscall") : th.syscall(), th.comm());
         }
         indent(t);
     }
 
     private void fds(ProcessReport r) {
         heading("fds" + (r.fds().isEmpty() ? "" : " (" + r.fds().size() + ")"));
-        if (r.fds().isEmpty() && hasGap(r, "fd")) {
-            kv("fd", gapText(r, "fd"));
-            return;
-        }
+        // A gap with entries: the directory was listed but some links could not be read.
+        boolean gap = hasGap(r, "fd");
+        if (gap) kv("fd", gapText(r, "fd") + (r.fds().isEmpty() ? "" : "   (some descriptors not shown)"));
+        if (gap && r.fds().isEmpty()) return;
         var t = new Table(List.of(Table.Column.right("FD"), Table.Column.left("TYPE"), Table.Column.left("TARGET")));
         for (FdEntry f : r.fds()) {
             String type = f.type().name().toLowerCase(Locale.ROOT).replace("directory_or_device", "device");
@@ -187,13 +203,17 @@ public final class InspectView {
         }
         CgroupResources.Usage u = r.cgroup().usage();
         kv("version", u.version());
-        kv("memory", counter(u.memory(), true));
-        kv("pids", counter(u.pids(), false));
+        kv("memory", counter(u.memory(), true, r.cgroup().membership(), "memory"));
+        kv("pids", counter(u.pids(), false, r.cgroup().membership(), "pids"));
         if (u.oomKills() != null) kv("oom kills", u.oomKills().toString());
     }
 
-    private static String counter(CgroupResources.Counter c, boolean bytes) {
-        if (c == null) return "- (controller not available)";
+    private static String counter(CgroupResources.Counter c, boolean bytes, CgroupMembership membership, String controller) {
+        if (c == null) {
+            return membership.atRootOf(controller)
+                    ? "- (in the root cgroup of the " + controller + " hierarchy, which keeps no counter)"
+                    : "- (controller not available)";
+        }
         String cur = bytes ? kb(c.current() / 1024) : Long.toString(c.current());
         if (c.max() == null) return cur + " of unlimited";
         String max = bytes ? kb(c.max() / 1024) : Long.toString(c.max());
@@ -285,7 +305,12 @@ public final class InspectView {
     }
 
     private String gapText(ProcessReport r, String source) {
-        for (Gap g : r.gaps()) {
+        return gapText(r.gaps(), source);
+    }
+
+    /** The marked text for the gap on {@code source}: "- (permission denied)" in yellow; "-" when none. */
+    private String gapText(List<Gap> gaps, String source) {
+        for (Gap g : gaps) {
             if (g.source().equals(source)) return style.yellow("- (" + g.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
         }
         return "-";

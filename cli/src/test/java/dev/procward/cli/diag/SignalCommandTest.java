@@ -47,6 +47,33 @@ class SignalCommandTest {
     }
 
     @Test
+    void aWholeSessionIsListedByADryRunThenSignalled() throws Exception {
+        // setsid makes sh the leader of a new session holding sh and two sleeps, and nothing else.
+        Process leader = new ProcessBuilder("setsid", "sh", "-c", "echo $$; sleep 1000 & sleep 1000 & wait").start();
+        started.add(leader);
+        String sid = new BufferedReader(new InputStreamReader(leader.getInputStream())).readLine().strip();
+        JsonNode targets = null;
+        for (int i = 0; i < 200; i++) {
+            CliRun r = CliRun.of("signal", "--dry-run", "TERM", "--sid", sid, "--output", "json");
+            assertEquals(0, r.code(), r.err());
+            targets = Json.mapper().readTree(r.out());
+            if (targets.size() >= 3) break;
+            Thread.sleep(20);
+        }
+        assertEquals(3, targets.size(), targets.toString());
+        List<String> comms = new ArrayList<>();
+        for (JsonNode t : targets) comms.add(t.get("comm").asText());
+        assertEquals(List.of("sh", "sleep", "sleep"), comms.stream().sorted().toList());
+        assertTrue(leader.isAlive(), "a dry run sends nothing");
+
+        CliRun sent = CliRun.of("signal", "KILL", "--sid", sid, "--wait", "20s", "--output", "json");
+        assertEquals(0, sent.code(), sent.out() + sent.err());
+        for (JsonNode t : Json.mapper().readTree(sent.out()).get("targets")) assertTrue(t.get("gone").asBoolean(), t.toString());
+        assertEquals(2, CliRun.of("signal", "TERM", "--sid", "0").code());
+        assertEquals(2, CliRun.of("signal", "TERM", "--sid", sid, "--pgid", sid).code(), "two targets");
+    }
+
+    @Test
     void aPatternReachesEveryMatchAndTheTableSaysWhatHappened() throws Exception {
         for (int i = 0; i < 2; i++) started.add(new ProcessBuilder("sleep", "4321.25").start());
         CliRun r = CliRun.of("signal", "TERM", "-f", "^sleep 4321\\.25$", "--wait", "20s");

@@ -1,9 +1,11 @@
 package dev.procward.cli.inspect;
 
+import dev.procward.cli.PsCommand;
 import dev.procward.cli.diag.CliRun;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Command;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -62,6 +64,49 @@ class PsCommandTest {
         for (JsonNode t : threads) lwps.add(t.get("lwp").asLong());
         assertTrue(threads.size() > 5 && lwps.size() == threads.size(), threads.toString());
         assertTrue(lwps.contains(ProcessHandle.current().pid()));
+    }
+
+    @Test
+    void descendingSortKeysWorkWithAndWithoutEquals() {
+        // "-pcpu", "-uid", ... resemble the options -p and -u; both spellings must still take them as keys.
+        String pids = "1," + SELF;
+        for (String key : List.of("pcpu", "pid", "ppid", "pss", "uid", "user", "rss")) {
+            for (List<String> form : List.of(List.of("--sort", "-" + key), List.of("--sort=-" + key), List.of("--sort=+" + key))) {
+                List<String> args = new ArrayList<>(List.of("ps", "-p", pids, "-o", "pid", "--output", "json"));
+                args.addAll(form);
+                CliRun r = CliRun.of(args.toArray(String[]::new));
+                assertEquals(0, r.code(), form + ": " + r.err());
+                assertEquals(2, pids(JsonOut.parse(r)).size(), form + ": " + r.out());
+            }
+        }
+        long self = ProcessHandle.current().pid();
+        assertEquals(List.of(Math.max(1L, self), Math.min(1L, self)),
+                pids(JsonOut.parse(CliRun.of("ps", "-p", pids, "-o", "pid", "--sort=-pid", "--output", "json"))));
+        assertEquals(List.of(Math.min(1L, self), Math.max(1L, self)),
+                pids(JsonOut.parse(CliRun.of("ps", "-p", pids, "-o", "pid", "--sort=pid", "--output", "json"))));
+        assertEquals(2, CliRun.of("ps", "--sort=-bogus").code());
+    }
+
+    @Test
+    void columnsTakeEveryOptionSpelling() {
+        for (List<String> form : List.of(List.of("-o", "pid,comm"), List.of("-o=pid,comm"), List.of("-opid,comm"),
+                List.of("--format=pid,comm"), List.of("--format", "pid,comm"))) {
+            List<String> args = new ArrayList<>(List.of("ps", "-p", SELF));
+            args.addAll(form);
+            CliRun r = CliRun.of(args.toArray(String[]::new));
+            assertEquals(0, r.code(), form + ": " + r.err());
+            assertEquals("PID COMMAND", r.out().lines().findFirst().orElseThrow().strip().replaceAll("\\s+", " "), form.toString());
+        }
+    }
+
+    @Test
+    void helpFooterIsPrintedAsWrittenNotRewrapped() {
+        List<String> help = CliRun.of("ps", "--help").out().lines().toList();
+        for (String entry : PsCommand.class.getAnnotation(Command.class).footer()) {
+            for (String line : entry.replace("%%", "%").split("\n")) {
+                assertTrue(help.contains(line), "footer line '" + line + "' rewrapped in\n" + String.join("\n", help));
+            }
+        }
     }
 
     @Test

@@ -39,6 +39,49 @@ class TreeAgainstPstreeTest {
         }
     }
 
+    /**
+     * pstree -a puts every process on a line of its own; threads fold into N*[{name}] unless -p,
+     * and with -p or -g read "{name},tid,pgid". pstree runs with -l because procward never cuts
+     * arguments to the terminal's width.
+     */
+    @Test
+    void argumentsPutEachProcessOnItsOwnLineLikePstree(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        Requirements.requireCommand("pstree");
+        Requirements.requireCommand("cc");
+        java.nio.file.Path src = java.nio.file.Path.of("../probes/src/test/resources/native/many_threads.c");
+        Requirements.require(java.nio.file.Files.isRegularFile(src), "probes' many_threads.c next to cli");
+        java.nio.file.Path exe = tmp.resolve("many_threads");
+        Process cc = new ProcessBuilder("cc", "-O", "-pthread", "-o", exe.toString(), src.toString()).inheritIO().start();
+        assertEquals(0, cc.waitFor());
+        try (var live = new LiveProcesses()) {
+            Process root = live.start("bash", "-c", "sleep 300 & sleep 300 & sleep 301 & " + exe + " 3 300 & wait");
+            LiveProcesses.await("four children, one with three threads", () -> root.children().count() == 4
+                    && root.children().anyMatch(c -> threads(c.pid()) == 3));
+            String pid = Long.toString(root.pid());
+            for (String[] opts : new String[][] {{"-a"}, {"-a", "-p"}, {"-a", "-g"}, {"-a", "-p", "-g"}, {"-a", "-t"}, {"-a", "-T"}}) {
+                var ps = new java.util.ArrayList<>(java.util.List.of("-l", "-A"));
+                var ours = new java.util.ArrayList<>(java.util.List.of("tree", "-A"));
+                for (var list : java.util.List.of(ps, ours)) {
+                    list.addAll(java.util.List.of(opts));
+                    list.add(pid);
+                }
+                assertEquals(pstree(ps.toArray(String[]::new)), CliRun.of(ours.toArray(String[]::new)).out(), String.join(" ", opts));
+            }
+            assertEquals(pstree("-l", "-U", "-a", pid), CliRun.of("tree", "-a", pid).out());
+            String unicode = CliRun.of("tree", "-a", "-p", pid).out();
+            assertTrue(unicode.contains("\n  ├─sleep," ), unicode);
+            assertTrue(unicode.contains("\n  │   ├─{many_threads},"), unicode);
+        }
+    }
+
+    private static long threads(long pid) {
+        try (var s = java.nio.file.Files.list(java.nio.file.Path.of("/proc/" + pid + "/task"))) {
+            return s.count();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
     @Test
     void marksZombiesAndNamespaceChanges() throws Exception {
         try (var live = new LiveProcesses()) {

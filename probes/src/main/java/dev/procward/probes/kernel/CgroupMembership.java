@@ -39,6 +39,17 @@ public record CgroupMembership(List<Entry> entries) {
         return entries.stream().filter(Entry::unified).findFirst();
     }
 
+    /**
+     * True when the process sits at the root of the hierarchy that carries {@code controller}: its
+     * v1 hierarchy, or the unified one on a pure v2 host. The root cgroup keeps no usage counter
+     * for most controllers (no {@code pids.current}, no v2 {@code memory.current}).
+     */
+    public boolean atRootOf(String controller) {
+        Optional<Entry> e = v1(controller);
+        if (e.isEmpty() && entries.stream().allMatch(Entry::unified)) e = unified();
+        return e.map(x -> x.path().equals("/")).orElse(false);
+    }
+
     public static CgroupMembership parse(String text) {
         List<Entry> entries = new ArrayList<>();
         for (String line : text.split("\n")) {
