@@ -56,7 +56,7 @@ class SignalCommandTest {
         for (int i = 0; i < 200; i++) {
             CliRun r = CliRun.of("signal", "--dry-run", "TERM", "--sid", sid, "--output", "json");
             assertEquals(0, r.code(), r.err());
-            targets = Json.mapper().readTree(r.out());
+            targets = Json.mapper().readTree(r.out()).get("targets");
             if (targets.size() >= 3) break;
             Thread.sleep(20);
         }

@@ -91,7 +91,7 @@ class CaptureDiagnosticsRoundTripTest {
 
             CliRun r = CliRun.of("signal", "-n", "TERM", Long.toString(p.pid()), "--proc-root", zip.toString(), "--output", "json");
             assertEquals(0, r.code(), r.err());
-            JsonNode targets = JsonOut.parse(r);
+            JsonNode targets = JsonOut.parse(r).get("targets");
             assertEquals(1, targets.size(), targets.toString());
             assertEquals(p.pid(), targets.get(0).get("pid").asLong());
             assertEquals("sleep 4321.75", targets.get(0).get("cmdline").asText());
