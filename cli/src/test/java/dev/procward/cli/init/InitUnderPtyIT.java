@@ -50,8 +50,7 @@ class InitUnderPtyIT {
 
     /** dumb-init's setsid mode, by the three ways of asking for it, and Debian's dumb-init itself. */
     static Stream<List<String>> newSessionInits() {
-        return Stream.of(Inits.DUMB_INIT.command(List.of()), Inits.PROCWARD_AS_DUMB_INIT.command(List.of()),
-                Inits.PROCWARD.command(List.of("--setsid")));
+        return Inits.inDumbInitMode();
     }
 
     /**

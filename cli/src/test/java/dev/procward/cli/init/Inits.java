@@ -44,6 +44,17 @@ enum Inits {
         return cmd;
     }
 
+    /**
+     * dumb-init's setsid mode with {@code flags}, by the three ways of asking for it (procward as
+     * {@code dumb-init}, {@code procward init --setsid}) and Debian's dumb-init itself.
+     */
+    static java.util.stream.Stream<List<String>> inDumbInitMode(String... flags) {
+        List<String> setsid = new ArrayList<>(List.of("--setsid"));
+        setsid.addAll(List.of(flags));
+        return java.util.stream.Stream.of(DUMB_INIT.command(List.of(flags)), PROCWARD_AS_DUMB_INIT.command(List.of(flags)),
+                PROCWARD.command(setsid));
+    }
+
     /** The repository's launcher script (the cli module is the working directory of failsafe). */
     static Path launcher() {
         Path p = Path.of("..", "procward").toAbsolutePath().normalize();

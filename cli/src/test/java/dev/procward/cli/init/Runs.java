@@ -48,9 +48,12 @@ final class Runs {
      * its shell may not trap.
      */
     static List<String> asPid1(List<String> argv) {
-        List<String> cmd = new ArrayList<>(List.of("/usr/bin/env", "--default-signal", "/usr/bin/unshare", "--pid", "--fork", "--mount-proc"));
-        cmd.addAll(argv);
-        return cmd;
+        return withDefaultSignals(concat(List.of("/usr/bin/unshare", "--pid", "--fork", "--mount-proc"), argv.toArray(String[]::new)));
+    }
+
+    /** argv with every signal at its default (see {@link #asPid1}); env execs it, so the pid is argv[0]'s. */
+    static List<String> withDefaultSignals(List<String> argv) {
+        return concat(List.of("/usr/bin/env", "--default-signal"), argv.toArray(String[]::new));
     }
 
     static List<String> concat(List<String> a, String... b) {
@@ -115,6 +118,72 @@ final class Runs {
             if (System.nanoTime() > end) fail("never appeared: " + file);
             Thread.sleep(20);
         }
+    }
+
+    /** Polls until {@code condition} holds; fails with {@code what} after the timeout. */
+    static void await(String what, Check condition) throws Exception {
+        long end = System.nanoTime() + TIMEOUT.toNanos();
+        while (!condition.holds()) {
+            if (System.nanoTime() > end) fail("timed out waiting until " + what);
+            Thread.sleep(20);
+        }
+    }
+
+    interface Check {
+        boolean holds() throws Exception;
+    }
+
+    /** Sends {@code signal} (a name such as TSTP) to {@code pid} with kill(1): Java sends only TERM and KILL. */
+    static void kill(String signal, long pid) throws IOException, InterruptedException {
+        int code = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start().waitFor();
+        if (code != 0) fail("kill -" + signal + " " + pid + " exited " + code);
+    }
+
+    /** The state letter of /proc/PID/stat (R, S, T...), or 'X' when the process is gone. */
+    static char state(long pid) {
+        return statField(pid, 0).map(f -> f.charAt(0)).orElse('X');
+    }
+
+    /** The parent pid from /proc/PID/stat, -1 when the process is gone. */
+    static long parentOf(long pid) {
+        return statField(pid, 1).map(Long::parseLong).orElse(-1L);
+    }
+
+    /** Field {@code index} of /proc/PID/stat counted from the state (0) after the comm. */
+    private static java.util.Optional<String> statField(long pid, int index) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return java.util.Optional.of(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[index]);
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The children of every thread of {@code pid} (/proc/PID/task/TID/children). */
+    static List<Long> childrenOf(long pid) throws IOException {
+        List<Long> out = new ArrayList<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    for (String c : Files.readString(task.resolve("children")).trim().split(" ")) {
+                        if (!c.isEmpty()) out.add(Long.parseLong(c));
+                    }
+                } catch (IOException threadGone) {
+                    // a thread that ended while listing has no children to report
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Writes a shell script into {@code dir} and returns its path. */
+    static Path script(Path dir, String name, String body) throws IOException {
+        return Files.writeString(dir.resolve(name), body);
+    }
+
+    /** Lines of {@code file}, none while it does not exist. */
+    static List<String> linesOf(Path file) throws IOException {
+        return Files.exists(file) ? Files.readAllLines(file) : List.of();
     }
 
     /** The pid of the process that is PID 1 inside the namespace unshare created. */
