@@ -76,13 +76,18 @@ class InitSignalHandlingIT {
         Process p = start(behind(init, child), Map.of());
         awaitFile(tmp.resolve("ready"));
         long shell = childrenOf(p.pid()).getFirst();
-        kill("TSTP", p.pid());
-        await(init + ": the child and the init stopped", () -> state(shell) == 'T' && state(p.pid()) == 'T');
-        kill("CONT", p.pid());
-        await(init + ": the child and the init run again", () -> state(shell) != 'T' && state(p.pid()) != 'T');
-        p.destroy();
-        Result r = finish(p);
-        assertEquals(143, r.code(), init + ": the child died of the forwarded TERM: " + r);
+        try {
+            kill("TSTP", p.pid());
+            await(init + ": the child and the init stopped", () -> state(shell) == 'T' && state(p.pid()) == 'T');
+            kill("CONT", p.pid());
+            await(init + ": the child and the init run again", () -> state(shell) != 'T' && state(p.pid()) != 'T');
+            p.destroy();
+            Result r = finish(p);
+            assertEquals(143, r.code(), init + ": the child died of the forwarded TERM: " + r);
+        } finally {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
     }
 
     static Stream<Arguments> signalTargets() {
