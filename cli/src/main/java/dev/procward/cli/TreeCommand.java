@@ -21,7 +21,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,28 +102,18 @@ public final class TreeCommand implements Callable<Integer> {
      * deep). The JSON writer does recurse, once per level, so a deeper tree is refused up front.
      */
     private Map<String, Object> json(Path root, ProcessTree.Node top) {
-        List<ProcessTree.Node> preorder = ProcessTree.preorder(top);
-        Map<ProcessTree.Node, Map<String, Object>> built = new IdentityHashMap<>(preorder.size());
-        Map<ProcessTree.Node, Integer> height = new IdentityHashMap<>(preorder.size());
-        for (int i = preorder.size() - 1; i >= 0; i--) {
-            ProcessTree.Node n = preorder.get(i);
-            List<Object> kids = new ArrayList<>(n.children().size());
-            int h = 1;
-            for (ProcessTree.Node c : n.children()) {
-                Map<String, Object> k = built.remove(c);
-                if (k == null) continue; // a ppid loop led back to an ancestor
-                kids.add(k);
-                h = Math.max(h, height.remove(c) + 1);
-            }
-            if (h > MAX_JSON_DEPTH) {
+        return ProcessTree.<JsonSubtree>foldUp(top, (n, kids) -> {
+            int height = 1 + kids.stream().mapToInt(JsonSubtree::height).max().orElse(0);
+            if (height > MAX_JSON_DEPTH) {
                 throw new UserError("the tree under " + top.process().pid() + " is more than " + MAX_JSON_DEPTH
                         + " processes deep, too deep for nested JSON; draw it as text, or name a process further down");
             }
-            height.put(n, h);
-            built.put(n, json(root, n, kids));
-        }
-        return built.get(top);
+            return new JsonSubtree(json(root, n, kids.stream().<Object>map(JsonSubtree::map).toList()), height);
+        }).map();
     }
+
+    /** A subtree's JSON object and how many levels deep it goes. */
+    private record JsonSubtree(Map<String, Object> map, int height) {}
 
     private Map<String, Object> json(Path root, ProcessTree.Node n, List<Object> kids) {
         ProcessSnapshot p = n.process();

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +41,7 @@ class ChildReapingTest {
 
     @Test
     void withSigchldIgnoredTheKernelReapsAndThePidfdStillTellsTheExitCode() {
-        assumeTrue(ChildReaping.pidfdKeepsExitStatus(), "needs Linux 6.15");
+        Children.require(ChildReaping.pidfdKeepsExitStatus(), "Linux 6.15 (a pidfd keeps the exit status)");
         int pid = Spawn.command("sh", "-c", "sleep 0.2; exit 9").start();
         try (Pidfd pidfd = Pidfd.open(pid)) {
             ChildReaping.setKernelReaps(true);
@@ -58,7 +57,7 @@ class ChildReapingTest {
 
     @Test
     void aChildKilledBySignalIsReportedAsKilled() {
-        assumeTrue(ChildReaping.pidfdKeepsExitStatus(), "needs Linux 6.15");
+        Children.require(ChildReaping.pidfdKeepsExitStatus(), "Linux 6.15 (a pidfd keeps the exit status)");
         int pid = Spawn.command("sleep", "30").start();
         try (Pidfd pidfd = Pidfd.open(pid)) {
             ChildReaping.setKernelReaps(true);

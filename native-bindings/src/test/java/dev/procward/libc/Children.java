@@ -98,9 +98,14 @@ final class Children {
      * a failure (the CI runs as root).
      */
     static void requireRoot(String why) {
-        if (Processes.effectiveUid() == 0) return;
-        if ("true".equals(System.getenv("CI"))) throw new AssertionError("CI must run this as root: " + why);
-        org.junit.jupiter.api.Assumptions.abort("needs root: " + why);
+        require(Processes.effectiveUid() == 0, "root: " + why);
+    }
+
+    /** Skips the calling test when {@code present} is false, except under CI=true, where it fails. */
+    static void require(boolean present, String what) {
+        if (present) return;
+        if ("true".equals(System.getenv("CI"))) throw new AssertionError("CI needs " + what);
+        org.junit.jupiter.api.Assumptions.abort("needs " + what);
     }
 
     /** Kills (if still there) and reaps a child, for test cleanup. */

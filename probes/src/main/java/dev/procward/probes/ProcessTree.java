@@ -85,6 +85,26 @@ public final class ProcessTree {
         return out;
     }
 
+    /**
+     * Combines a subtree bottom-up without recursion: {@code combine} gets each node with its
+     * children's results (in child order) and runs for every child before its parent. A child
+     * that a ppid loop led back to is left out of its second parent's list.
+     */
+    public static <T> T foldUp(Node top, java.util.function.BiFunction<Node, List<T>, T> combine) {
+        List<Node> order = preorder(top);
+        Map<Node, T> done = new IdentityHashMap<>(order.size());
+        for (int i = order.size() - 1; i >= 0; i--) {
+            Node n = order.get(i);
+            List<T> kids = new ArrayList<>(n.children.size());
+            for (Node c : n.children) {
+                T k = done.remove(c);
+                if (k != null) kids.add(k);
+            }
+            done.put(n, combine.apply(n, kids));
+        }
+        return done.get(top);
+    }
+
     /** The node of a pid, or null when the table does not hold it. */
     public Node node(int pid) {
         return byPid.get(pid);

@@ -408,10 +408,8 @@ public final class LinuxKernel implements Kernel {
         int i = 1;
         for (Pidfd fd : pidfds.values()) fds[i++] = fd.fd();
         short[] ready = Fds.poll(fds, Fds.POLLIN, timeout);
-        if ((ready[0] & Fds.POLLIN) != 0) {
-            int signal = readSignal();
-            if (signal != 0) return Optional.of(signal);
-        }
+        Optional<Integer> signal = signalIfReady(ready[0]);
+        if (signal.isPresent()) return signal;
         for (i = 1; i < ready.length; i++) {
             if (ready[i] != 0) {
                 endedWithoutStatus++;
@@ -432,11 +430,16 @@ public final class LinuxKernel implements Kernel {
         Duration backoff = Duration.ofMillis(1L << Math.min(endedWithoutStatus++ - 1, 7));
         boolean deadlineFirst = timeout != null && timeout.compareTo(backoff) <= 0;
         short[] ready = Fds.poll(new int[] {signals.fd()}, Fds.POLLIN, deadlineFirst ? timeout : backoff);
-        if ((ready[0] & Fds.POLLIN) != 0) {
-            int signal = readSignal();
-            if (signal != 0) return Optional.of(signal);
-        }
-        return deadlineFirst ? Optional.empty() : Optional.of(SignalNames.CHLD);
+        Optional<Integer> signal = signalIfReady(ready[0]);
+        if (signal.isPresent() || deadlineFirst) return signal;
+        return Optional.of(SignalNames.CHLD);
+    }
+
+    /** The signal waiting in the signalfd when ppoll found it readable; empty otherwise (or EINTR). */
+    private Optional<Integer> signalIfReady(short revents) throws KernelException {
+        if ((revents & Fds.POLLIN) == 0) return Optional.empty();
+        int signal = readSignal();
+        return signal != 0 ? Optional.of(signal) : Optional.empty();
     }
 
     private int readSignal() throws KernelException {

@@ -9,7 +9,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,20 +83,8 @@ public final class TreeRenderer {
         return sb.toString();
     }
 
-    /** Items bottom-up without recursion: reverse pre-order builds children before their parents. */
     private Item build(ProcessTree.Node root) {
-        List<ProcessTree.Node> preorder = ProcessTree.preorder(root);
-        Map<ProcessTree.Node, Item> built = new IdentityHashMap<>(preorder.size());
-        for (int i = preorder.size() - 1; i >= 0; i--) {
-            ProcessTree.Node n = preorder.get(i);
-            List<Item> kids = new ArrayList<>(n.children().size());
-            for (ProcessTree.Node c : n.children()) {
-                Item k = built.remove(c);
-                if (k != null) kids.add(k); // null: a ppid loop led back to an ancestor
-            }
-            built.put(n, item(n, kids));
-        }
-        return built.get(root);
+        return ProcessTree.foldUp(root, this::item);
     }
 
     private Item item(ProcessTree.Node node, List<Item> kids) {
