@@ -33,6 +33,7 @@ class JsonSchemaTest {
     private static final Path DIAGNOSTICS = Path.of("../docs/diagnostics.md");
     private static final Path PROBES = Path.of("../docs/probes.md");
     private static final Path INIT = Path.of("../docs/init.md");
+    private static final Path SPAWN = Path.of("../docs/spawn.md");
 
     @TempDir
     Path dir;
@@ -133,6 +134,24 @@ class JsonSchemaTest {
 
     static final String SCHED = """
             threads threads[].tid threads[].policy threads[].priority threads[].nice threads[].resetOnFork
+            """;
+
+    static final String BENCH_SPAWN = """
+            machine machine.kernel machine.cpuModel machine.cpus machine.glibc machine.jdk machine.thpMode
+            machine.memTotalBytes machine.loadAverage
+            settings settings.methods settings.parentSizes settings.targets settings.iterations settings.warmup
+            settings.maxSecondsPerCell settings.jitWarmupSpawns settings.jitWarmupMaxSeconds
+            cells cells[].method cells[].label cells[].target cells[].parent cells[].parentBytes cells[].hugePages
+            cells[].parentPid cells[].parentRssBytes cells[].parentAnonHugeBytes cells[].group cells[].jitWarmupSpawns
+            cells[].spawned cells[].unreapedAfter cells[].timeCapped cells[].latency cells[].latency.count
+            cells[].latency.minMicros cells[].latency.medianMicros cells[].latency.p90Micros cells[].latency.p99Micros
+            cells[].latency.maxMicros
+            unavailable unavailable[].method unavailable[].target unavailable[].parent unavailable[].reason
+            targets targets[].measured targets[].reference targets[].target targets[].parent targets[].ratio
+            targets[].limit targets[].met targets[].sideBySide
+            trends trends[].method trends[].target trends[].hugePages trends[].msPerGib trends[].smallestMedianMicros
+            trends[].largestMedianMicros trends[].flat
+            verdict leftoverChildren elapsedSeconds charts
             """;
 
     static final String CAPTURE = """
@@ -244,6 +263,24 @@ class JsonSchemaTest {
         Process p = start("sleep", "300");
         assertKeys(keys(CAPTURE), run("capture", "--output", "json", "-p", Long.toString(p.pid()),
                 dir.resolve("c.zip").toString()), PROBES, keys(CAPTURE));
+    }
+
+    /**
+     * Two parent sizes and a method with its reference, so that cells, targets and trends all have
+     * entries. docs/spawn.md gives this schema as one annotated JSON block rather than key by key,
+     * so there every key's last name must appear in that block as {@code "name":}.
+     */
+    @Test
+    void benchSpawn() throws Exception {
+        JsonNode doc = run("bench", "spawn", "--parent-rss", "8m,16m", "--methods", "ffm-posix-spawn,c-posix-spawn",
+                "--iterations", "2", "--warmup", "0", "--jit-warmup", "0", "--no-chart", "--no-progress", "--output", "json");
+        Set<String> golden = keys(BENCH_SPAWN);
+        assertKeys(golden, doc, SPAWN, Set.of());
+        String docs = Files.readString(SPAWN);
+        String block = docs.substring(docs.indexOf("## JSON schema"), docs.indexOf("```", docs.indexOf("```", docs.indexOf("## JSON schema")) + 3));
+        List<String> undocumented = golden.stream().map(k -> k.substring(k.lastIndexOf('.') + 1).replace("[]", ""))
+                .filter(leaf -> !block.contains("\"" + leaf + "\":")).toList();
+        assertEquals(List.of(), undocumented, "in the JSON schema block of " + SPAWN);
     }
 
     @Test
