@@ -43,7 +43,12 @@ public final class ChildReaping {
      * the release {@code uname} reports. Without it, ignoring SIGCHLD would lose the child's status.
      */
     public static boolean pidfdKeepsExitStatus() {
-        return atLeast(kernelRelease(), 6, 15);
+        return pidfdKeepsExitStatus(kernelRelease());
+    }
+
+    /** The same for a kernel {@code release} read elsewhere (a container's {@code uname -r}). */
+    public static boolean pidfdKeepsExitStatus(String release) {
+        return atLeast(release, 6, 15);
     }
 
     /** {@code uname(2)}'s release, e.g. "6.18.44-fc-v1300". */

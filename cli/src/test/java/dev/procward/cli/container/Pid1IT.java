@@ -45,8 +45,7 @@ class Pid1IT {
     void procwardLetsTheKernelReapWhereThePidfdKeepsTheStatus(Anchor anchor, ProjectImage image) {
         try (var app = AppContainer.start(image, anchor, List.of(), "ready", "/scenarios/shutdown-hook.sh")) {
             String release = app.exec("uname", "-r").strip();
-            String[] v = release.split("[.-]");
-            boolean keepsStatus = Integer.parseInt(v[0]) > 6 || Integer.parseInt(v[0]) == 6 && Integer.parseInt(v[1]) >= 15;
+            boolean keepsStatus = dev.procward.libc.ChildReaping.pidfdKeepsExitStatus(release);
             long ignored = Long.parseUnsignedLong(app.exec("sh", "-c", "grep SigIgn /proc/1/status | cut -f2").strip(), 16);
             boolean sigchldIgnored = (ignored & (1L << (17 - 1))) != 0;
             assertEquals(anchor == Anchor.PROCWARD && keepsStatus, sigchldIgnored,

@@ -276,11 +276,16 @@ class JsonSchemaTest {
                 "--iterations", "2", "--warmup", "0", "--jit-warmup", "0", "--no-chart", "--no-progress", "--output", "json");
         Set<String> golden = keys(BENCH_SPAWN);
         assertKeys(golden, doc, SPAWN, Set.of());
-        String docs = Files.readString(SPAWN);
-        String block = docs.substring(docs.indexOf("## JSON schema"), docs.indexOf("```", docs.indexOf("```", docs.indexOf("## JSON schema")) + 3));
+        String block = fencedBlockAfter(Files.readString(SPAWN), "## JSON schema");
         List<String> undocumented = golden.stream().map(k -> k.substring(k.lastIndexOf('.') + 1).replace("[]", ""))
                 .filter(leaf -> !block.contains("\"" + leaf + "\":")).toList();
         assertEquals(List.of(), undocumented, "in the JSON schema block of " + SPAWN);
+    }
+
+    /** The first ``` block after {@code heading} in {@code docs}. */
+    private static String fencedBlockAfter(String docs, String heading) {
+        int open = docs.indexOf("```", docs.indexOf(heading));
+        return docs.substring(open, docs.indexOf("```", open + 3));
     }
 
     @Test
